@@ -1,0 +1,58 @@
+using Nebius.CodeGen.Analysis;
+using Nebius.CodeGen.Naming;
+
+namespace Nebius.CodeGen.Emit;
+
+/// <summary>
+/// Deviation from Kiota: for properties the spec marks nullable, a JSON <c>null</c> and an absent
+/// property stay distinguishable, in both directions, through an <c>ExplicitNulls</c> set of wire names.
+/// </summary>
+internal static class NullTracking
+{
+    public static bool HasOwn(ModelType model) => model.Properties.Any(p => p.Nullable);
+
+    /// <summary>This class or an ancestor tracks explicit nulls.</summary>
+    public static bool Tracks(ModelType model) => HasOwn(model) || model.Base is not null && Tracks(model.Base);
+
+    private static bool Defines(ModelType model) => HasOwn(model) && (model.Base is null || !Tracks(model.Base));
+
+    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface)
+    {
+        if (!Defines(model))
+        {
+            return;
+        }
+
+        writer.Line("// Deviation from Kiota: nullable properties keep JSON null apart from \"absent\".");
+        writer.Line("private HashSet<string>? _explicitNulls;");
+        writer.Summary("Wire names of nullable properties that are JSON null rather than absent: filled when a response is read; add a name to send an explicit null.");
+        writer.Line("public ISet<string> ExplicitNulls => _explicitNulls ??= new HashSet<string>(StringComparer.Ordinal);");
+        writer.Line("private protected bool IsExplicitNull(string wireName) => _explicitNulls is not null && _explicitNulls.Contains(wireName);");
+        surface.Member(model.DottedName, "|public|ExplicitNulls:ISet<string>");
+    }
+
+    /// <summary>Records which nullable properties were present as JSON null once the fields are assigned.</summary>
+    public static void WriteCollector(CodeWriter writer, ModelType model)
+    {
+        if (!HasOwn(model))
+        {
+            return;
+        }
+
+        var modifier = Defines(model) ? "private protected virtual" : "private protected override";
+        writer.Summary("Marks the nullable properties that the parse node holds as JSON null (they stay null after assignment).");
+        writer.Open($"{modifier} void CollectExplicitNulls(IParseNode parseNode)");
+        if (!Defines(model))
+        {
+            writer.Line("base.CollectExplicitNulls(parseNode);");
+        }
+
+        foreach (var property in model.Properties.Where(p => p.Nullable).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            var key = Literals.Quote(property.WireName);
+            writer.Line($"if({property.Name} is null && parseNode.GetChildNode({key}) is not null) ExplicitNulls.Add({key});");
+        }
+
+        writer.Close();
+    }
+}

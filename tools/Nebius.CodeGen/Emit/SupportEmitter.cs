@@ -1,0 +1,72 @@
+namespace Nebius.CodeGen.Emit;
+
+/// <summary>
+/// Writes the one internal helper the generated code shares: JSON value-kind detection through the
+/// public <c>IParseNode</c> API (for unions) and the after-assignment hook used for explicit nulls.
+/// Kiota has no such file; it backs the deviations documented where they are emitted.
+/// </summary>
+internal static class SupportEmitter
+{
+    public const string ClassName = "GeneratedParseSupport";
+
+    public static string Emit(string ns)
+    {
+        var writer = FileFrame.Begin(ns, ["Microsoft.Kiota.Abstractions.Serialization", "System", "System.Collections.Generic", "System.Linq"]);
+        writer.Summary("Helpers shared by the generated models: value-kind probing for unions and the explicit-null hook.");
+        writer.Line(FileFrame.GeneratedCodeAttribute);
+        writer.Open($"internal static class {ClassName}");
+        writer.Summary("The kind of a JSON value, as far as it can be told through IParseNode.");
+        writer.Line("internal enum JsonKind { Null, String, Number, Boolean, Object, Array }");
+        writer.Line();
+        writer.Summary("Tells the JSON kind of the value behind <paramref name=\"node\"/>. Arrays and null cannot be told apart through IParseNode; both report Array.");
+        writer.Line("/// <param name=\"node\">The parse node to inspect.</param>");
+        writer.Open("internal static JsonKind KindOf(IParseNode node)");
+        writer.Line("if(node.GetStringValue() is not null) return JsonKind.String;");
+        writer.Line("if(node.GetBoolValue() is not null) return JsonKind.Boolean;");
+        writer.Line("if(node.GetDoubleValue() is not null) return JsonKind.Number;");
+        writer.Line("// GetFieldDeserializers is only asked of objects, which makes this probe exact.");
+        writer.Line("if(node.GetObjectValue(ObjectProbe.Create).IsObject) return JsonKind.Object;");
+        writer.Line("return JsonKind.Array;");
+        writer.Close();
+        writer.Summary("The kind of the first element of an array, or Null when it is empty.");
+        writer.Line("/// <param name=\"node\">The parse node holding the array.</param>");
+        writer.Line("internal static JsonKind FirstElementKind(IParseNode node) => node.GetCollectionOfObjectValues(ElementProbe.Create).Select(e => e.Kind).FirstOrDefault();");
+        writer.Summary("Whether a number has no fractional part (and fits a long).");
+        writer.Line("/// <param name=\"node\">The parse node holding the number.</param>");
+        writer.Line("internal static bool IsIntegral(IParseNode node) => node.GetDoubleValue() is double value && Math.Floor(value) == value && Math.Abs(value) < 9.2e18;");
+        writer.Summary("Runs <paramref name=\"collect\"/> once the fields of <paramref name=\"model\"/> are assigned, then restores the node's previous hook.");
+        writer.Line("/// <param name=\"node\">The parse node the model is read from.</param>");
+        writer.Line("/// <param name=\"model\">The model being read.</param>");
+        writer.Line("/// <param name=\"collect\">What to run with the node and the model.</param>");
+        writer.Open("internal static void AfterFieldsAssigned<T>(IParseNode node, T model, Action<IParseNode, T> collect) where T : class, IParsable");
+        writer.Line("var previous = node.OnAfterAssignFieldValues;");
+        writer.Open("node.OnAfterAssignFieldValues = item =>");
+        writer.Open("if(ReferenceEquals(item, model))");
+        writer.Line("node.OnAfterAssignFieldValues = previous;");
+        writer.Line("collect(node, model);");
+        writer.Close();
+        writer.Line("previous?.Invoke(item);");
+        writer.Close(";");
+        writer.Close();
+        writer.Line();
+        writer.Line("private sealed class ObjectProbe : IParsable");
+        writer.Line("{");
+        writer.Line("    private static readonly IDictionary<string, Action<IParseNode>> None = new Dictionary<string, Action<IParseNode>>();");
+        writer.Line("    internal bool IsObject { get; private set; }");
+        writer.Line("    internal static ObjectProbe Create(IParseNode node) => new ObjectProbe();");
+        writer.Line("    public IDictionary<string, Action<IParseNode>> GetFieldDeserializers() { IsObject = true; return None; }");
+        writer.Line("    public void Serialize(ISerializationWriter writer) { }");
+        writer.Line("}");
+        writer.Line();
+        writer.Line("private sealed class ElementProbe : IParsable");
+        writer.Line("{");
+        writer.Line("    private static readonly IDictionary<string, Action<IParseNode>> None = new Dictionary<string, Action<IParseNode>>();");
+        writer.Line("    internal JsonKind Kind { get; private init; }");
+        writer.Line("    internal static ElementProbe Create(IParseNode node) => new ElementProbe { Kind = KindOf(node) };");
+        writer.Line("    public IDictionary<string, Action<IParseNode>> GetFieldDeserializers() => None;");
+        writer.Line("    public void Serialize(ISerializationWriter writer) { }");
+        writer.Line("}");
+        writer.Close();
+        return FileFrame.End(writer);
+    }
+}
