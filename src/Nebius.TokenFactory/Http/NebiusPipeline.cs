@@ -1,0 +1,65 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace Nebius.TokenFactory.Http;
+
+/// <summary>
+/// Assembles the HTTP pipeline of a client. Outermost first: deadline, logging, project scope, response
+/// metadata, non-JSON errors, then Kiota's default handlers without its RetryHandler (it retries only
+/// 429/503/504 and throws AggregateException when it gives up), then our Polly-based retry next to the wire.
+/// </summary>
+internal static class NebiusPipeline
+{
+    /// <summary>The product token of the User-Agent header: <c>Nebius.TokenFactory/&lt;version&gt;</c>.</summary>
+    public static string Version { get; } =
+        typeof(NebiusPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(NebiusPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>The delegating handlers, outermost first.</summary>
+    public static IList<DelegatingHandler> CreateHandlers(NebiusSettings settings, ILogger? logger)
+    {
+        logger ??= NullLogger.Instance;
+        var handlers = new List<DelegatingHandler>
+        {
+            new DeadlineHandler(settings.Timeout),
+            new LoggingHandler(logger),
+        };
+        if (settings.AiProjectId is { } project)
+        {
+            handlers.Add(new ProjectScopeHandler(project));
+        }
+
+        handlers.Add(new ResponseMetadataHandler());
+        handlers.Add(new NonJsonErrorHandler());
+        var kiotaOptions = new IRequestOption[] { new UserAgentHandlerOption { ProductName = "Nebius.TokenFactory", ProductVersion = Version } };
+        handlers.AddRange(KiotaClientFactory.CreateDefaultHandlers(kiotaOptions).Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler));
+        handlers.Add(new RetryHandler(settings.Retry, settings.OnRetry, logger));
+        return handlers;
+    }
+
+    /// <summary>An HttpClient over <paramref name="transport"/> (or the default sockets handler) with the whole pipeline.</summary>
+    public static HttpClient CreateHttpClient(NebiusSettings settings, ILogger? logger, HttpMessageHandler? transport)
+    {
+        var handlers = CreateHandlers(settings, logger);
+        var first = KiotaClientFactory.ChainHandlersCollectionAndGetFirstLink(transport ?? KiotaClientFactory.GetDefaultHttpMessageHandler(), [.. handlers]);
+        // The deadline handler owns timing; HttpClient's 100 s default would cut long generations short.
+        return new HttpClient(first!, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The Kiota request adapter for a configured HttpClient, wrapped to raise <see cref="NebiusApiException"/>.</summary>
+    public static IRequestAdapter CreateAdapter(NebiusSettings settings, HttpClient httpClient)
+    {
+        var authentication = new BaseBearerTokenAuthenticationProvider(new ApiKeyTokenProvider(settings.ApiKey));
+        var inner = new HttpClientRequestAdapter(authentication, httpClient: httpClient)
+        {
+            BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
+        };
+        return new NebiusRequestAdapter(inner);
+    }
+}
