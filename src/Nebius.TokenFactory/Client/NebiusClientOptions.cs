@@ -29,9 +29,13 @@ public sealed class NebiusClientOptions
     public Action<NebiusRetryEvent>? OnRetry { get; set; }
 
     /// <summary>Checks the options and returns the resolved settings; throws <see cref="ArgumentException"/> naming the bad option.</summary>
-    internal NebiusSettings Resolve()
+    internal NebiusSettings Resolve() => Resolve(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Resolve()"/>, reading the environment through <paramref name="environment"/> (tests pass a fake one).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208", Justification = "The exception names the option property at fault, which is what the caller must fix.")]
+    internal NebiusSettings Resolve(Func<string, string?> environment)
     {
-        var apiKey = string.IsNullOrWhiteSpace(ApiKey) ? Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable) : ApiKey;
+        var apiKey = string.IsNullOrWhiteSpace(ApiKey) ? environment(ApiKeyEnvironmentVariable) : ApiKey;
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             throw new ArgumentException($"No API key: set {nameof(NebiusClientOptions)}.{nameof(ApiKey)} or the {ApiKeyEnvironmentVariable} environment variable.", nameof(ApiKey));

@@ -27,14 +27,14 @@ public sealed class NebiusRetryOptions
     {
         if (MaxRetries is < 0 or > 20)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "Between 0 and 20 retries are allowed.");
+            throw new ArgumentOutOfRangeException("Retry." + nameof(MaxRetries), MaxRetries, "Between 0 and 20 retries are allowed.");
         }
 
         foreach (var (value, name) in new[] { (BaseDelay, nameof(BaseDelay)), (MaxDelay, nameof(MaxDelay)), (MaxRetryAfter, nameof(MaxRetryAfter)), (TotalBudget, nameof(TotalBudget)) })
         {
             if (value < TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(name, value, "Retry delays must not be negative.");
+                throw new ArgumentOutOfRangeException("Retry." + name, value, "Retry delays must not be negative.");
             }
         }
     }

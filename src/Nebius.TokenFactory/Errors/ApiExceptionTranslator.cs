@@ -12,16 +12,21 @@ namespace Nebius.TokenFactory;
 /// </summary>
 internal static class ApiExceptionTranslator
 {
-    public static NebiusApiException Translate(ApiException exception)
+    public static NebiusApiException Translate(ApiException exception, SecretRedactor redactor)
     {
-        var body = exception is IParsable model ? ToJson(model) : null;
+        var model = exception as IParsable;
+        var body = model is null ? null : ToJson(model);
         var (detail, issues) = body is null ? (null, []) : ReadDetail(body.Value);
         var details = new NebiusErrorDetails(exception.ResponseStatusCode, exception.ResponseHeaders)
         {
-            Detail = detail,
-            ValidationErrors = issues,
+            Detail = redactor.Redact(detail),
+            ValidationErrors = [.. issues.Select(redactor.Redact)],
+            ErrorModel = model,
         };
-        return NebiusApiException.Create(details, exception);
+
+        // The generated error model is kept as ErrorModel, not as the inner exception: its own Message
+        // repeats the server's unredacted text, and exception.ToString() prints inner messages.
+        return NebiusApiException.Create(details, model is null ? exception : null);
     }
 
     /// <summary>Reads FastAPI's <c>detail</c> (text or list), or an OpenAI-style <c>error.message</c>.</summary>

@@ -25,6 +25,7 @@ public class NebiusApiException : ApiException
         Detail = details.Detail;
         ValidationErrors = details.ValidationErrors;
         ResponseBody = details.ResponseBody;
+        ErrorModel = details.ErrorModel;
         RequestId = details.Header("x-request-id");
         RetryAfter = details.RetryAfter;
         RateLimit = NebiusRateLimit.FromHeaders(details.Header);
@@ -42,6 +43,9 @@ public class NebiusApiException : ApiException
 
     /// <summary>The start of a body that was not JSON (an HTML page from a proxy, say), trimmed; null for JSON bodies.</summary>
     public string? ResponseBody { get; }
+
+    /// <summary>The generated error model the JSON body was parsed into (cast it to e.g. <c>HTTPValidationError</c>); null for other bodies.</summary>
+    public Microsoft.Kiota.Abstractions.Serialization.IParsable? ErrorModel { get; }
 
     /// <summary>The <c>x-request-id</c> response header: quote it when asking Nebius support.</summary>
     public string? RequestId { get; }

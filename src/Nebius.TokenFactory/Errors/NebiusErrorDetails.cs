@@ -29,6 +29,9 @@ public sealed class NebiusErrorDetails
     /// <summary>A trimmed non-JSON body, if that is all there was.</summary>
     public string? ResponseBody { get; init; }
 
+    /// <summary>The generated error model the body was parsed into (e.g. <c>HTTPValidationError</c>), when it was JSON.</summary>
+    public Microsoft.Kiota.Abstractions.Serialization.IParsable? ErrorModel { get; init; }
+
     /// <summary>The Retry-After header as a delay (seconds or an HTTP date).</summary>
     public TimeSpan? RetryAfter => ParseRetryAfter(Header("Retry-After"), DateTimeOffset.UtcNow);
 

@@ -36,7 +36,7 @@ internal static class NebiusPipeline
         }
 
         handlers.Add(new ResponseMetadataHandler());
-        handlers.Add(new NonJsonErrorHandler());
+        handlers.Add(new NonJsonErrorHandler(new SecretRedactor(settings.ApiKey)));
         var kiotaOptions = new IRequestOption[] { new UserAgentHandlerOption { ProductName = "Nebius.TokenFactory", ProductVersion = Version } };
         handlers.AddRange(KiotaClientFactory.CreateDefaultHandlers(kiotaOptions).Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler));
         handlers.Add(new RetryHandler(settings.Retry, settings.OnRetry, logger));
@@ -60,6 +60,6 @@ internal static class NebiusPipeline
         {
             BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
         };
-        return new NebiusRequestAdapter(inner);
+        return new NebiusRequestAdapter(inner, new SecretRedactor(settings.ApiKey));
     }
 }

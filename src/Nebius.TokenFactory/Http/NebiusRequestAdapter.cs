@@ -9,7 +9,7 @@ namespace Nebius.TokenFactory.Http;
 /// Wraps Kiota's request adapter so that every error, whichever generated error model Kiota mapped it
 /// to (or none), reaches the caller as one <see cref="NebiusApiException"/> family.
 /// </summary>
-internal sealed class NebiusRequestAdapter(IRequestAdapter inner) : IRequestAdapter
+internal sealed class NebiusRequestAdapter(IRequestAdapter inner, SecretRedactor redactor) : IRequestAdapter
 {
     public string? BaseUrl
     {
@@ -33,7 +33,7 @@ internal sealed class NebiusRequestAdapter(IRequestAdapter inner) : IRequestAdap
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
-            throw ApiExceptionTranslator.Translate(ex);
+            throw ApiExceptionTranslator.Translate(ex, redactor);
         }
     }
 
@@ -46,7 +46,7 @@ internal sealed class NebiusRequestAdapter(IRequestAdapter inner) : IRequestAdap
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
-            throw ApiExceptionTranslator.Translate(ex);
+            throw ApiExceptionTranslator.Translate(ex, redactor);
         }
     }
 
@@ -58,7 +58,7 @@ internal sealed class NebiusRequestAdapter(IRequestAdapter inner) : IRequestAdap
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
-            throw ApiExceptionTranslator.Translate(ex);
+            throw ApiExceptionTranslator.Translate(ex, redactor);
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed class NebiusRequestAdapter(IRequestAdapter inner) : IRequestAdap
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
-            throw ApiExceptionTranslator.Translate(ex);
+            throw ApiExceptionTranslator.Translate(ex, redactor);
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class NebiusRequestAdapter(IRequestAdapter inner) : IRequestAdap
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
-            throw ApiExceptionTranslator.Translate(ex);
+            throw ApiExceptionTranslator.Translate(ex, redactor);
         }
     }
 }

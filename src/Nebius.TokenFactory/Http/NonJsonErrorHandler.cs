@@ -9,7 +9,7 @@ namespace Nebius.TokenFactory.Http;
 /// otherwise fail with "no factory registered" for such a content type. JSON errors pass through to
 /// the generated error mapping.
 /// </summary>
-internal sealed class NonJsonErrorHandler : DelegatingHandler
+internal sealed class NonJsonErrorHandler(SecretRedactor redactor) : DelegatingHandler
 {
     private const int MaxBodyChars = 1024;
 
@@ -29,8 +29,8 @@ internal sealed class NonJsonErrorHandler : DelegatingHandler
             throw NebiusApiException.Create(new NebiusErrorDetails(status, headers)
             {
                 // A JSON body sent with the wrong content type still yields its detail.
-                Detail = TryReadDetail(body),
-                ResponseBody = string.IsNullOrWhiteSpace(body) ? null : Trim(body),
+                Detail = redactor.Redact(TryReadDetail(body)),
+                ResponseBody = string.IsNullOrWhiteSpace(body) ? null : redactor.Redact(Trim(body)),
             });
         }
     }
