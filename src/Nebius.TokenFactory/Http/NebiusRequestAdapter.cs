@@ -11,6 +11,9 @@ namespace Nebius.TokenFactory.Http;
 /// </summary>
 internal sealed class NebiusRequestAdapter(IRequestAdapter inner, SecretRedactor redactor) : IRequestAdapter
 {
+    /// <summary>Removes the API key from server text (the streaming layer uses it for mid-stream errors).</summary>
+    internal SecretRedactor Redactor => redactor;
+
     public string? BaseUrl
     {
         get => inner.BaseUrl;

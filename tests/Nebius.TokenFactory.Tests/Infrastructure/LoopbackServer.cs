@@ -58,6 +58,21 @@ public sealed class LoopbackServer : IAsyncDisposable
         return context.Response.WriteAsync(json);
     }
 
+    /// <summary>Starts a text/event-stream response (headers are flushed at once).</summary>
+    public static async Task BeginEventStream(HttpContext context)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>Writes one raw SSE block (e.g. <c>data: {...}</c>) followed by the blank line, and flushes it.</summary>
+    public static async Task WriteEvent(HttpContext context, string block)
+    {
+        await context.Response.WriteAsync(block + "\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -1,0 +1,42 @@
+namespace Nebius.TokenFactory;
+
+/// <summary>
+/// A streamed response broke off or could not be read. Chunks received before the failure were already
+/// delivered to the caller; <see cref="ChunksReceived"/> says how many.
+/// </summary>
+public class NebiusStreamException : IOException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="chunksReceived">Chunks delivered before the failure.</param>
+    /// <param name="requestId">The <c>x-request-id</c> of the response, when known.</param>
+    /// <param name="innerException">The transport error behind it, if any.</param>
+    public NebiusStreamException(string message, int chunksReceived, string? requestId, Exception? innerException = null)
+        : base(requestId is null ? message : $"{message} [request id {requestId}]", innerException)
+    {
+        ChunksReceived = chunksReceived;
+        RequestId = requestId;
+    }
+
+    /// <summary>Chunks delivered before the failure.</summary>
+    public int ChunksReceived { get; }
+
+    /// <summary>The <c>x-request-id</c> of the response, when known.</summary>
+    public string? RequestId { get; }
+}
+
+/// <summary>The connection ended (or was reset) before the server sent the <c>[DONE]</c> terminator: the answer is incomplete.</summary>
+/// <param name="message">What went wrong.</param>
+/// <param name="chunksReceived">Chunks delivered before the end.</param>
+/// <param name="requestId">The <c>x-request-id</c> of the response, when known.</param>
+/// <param name="innerException">The transport error behind it, if any.</param>
+public sealed class NebiusStreamEndedException(string message, int chunksReceived, string? requestId, Exception? innerException = null)
+    : NebiusStreamException(message, chunksReceived, requestId, innerException);
+
+/// <summary>A frame's data was neither a JSON chunk nor the terminator.</summary>
+/// <param name="message">What went wrong.</param>
+/// <param name="chunksReceived">Chunks delivered before the bad frame.</param>
+/// <param name="requestId">The <c>x-request-id</c> of the response, when known.</param>
+/// <param name="innerException">The parse error behind it, if any.</param>
+public sealed class NebiusStreamFormatException(string message, int chunksReceived, string? requestId, Exception? innerException = null)
+    : NebiusStreamException(message, chunksReceived, requestId, innerException);

@@ -1,0 +1,98 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Nebius.TokenFactory.Http;
+
+namespace Nebius.TokenFactory.Streaming;
+
+/// <summary>
+/// Sends a streaming request through the client's normal pipeline (auth, project scope, retries before
+/// the first byte, typed HTTP errors) and yields each chunk as soon as its frame arrives. Frames are cut by
+/// <see cref="SseParser"/>; the enumeration ends at <c>[DONE]</c>, raises the typed error of an error frame,
+/// and raises <see cref="NebiusStreamEndedException"/> when the connection ends without the terminator.
+/// </summary>
+internal static class ServerSentEventReader
+{
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        IRequestAdapter adapter,
+        RequestInformation request,
+        Dictionary<string, ParsableFactory<IParsable>> errorMapping,
+        ParsableFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : IParsable
+    {
+        var metadata = request.RequestOptions.OfType<NebiusResponseMetadata>().FirstOrDefault();
+        if (metadata is null)
+        {
+            metadata = new NebiusResponseMetadata();
+            request.AddRequestOptions([metadata]);
+        }
+
+        var redactor = (adapter as NebiusRequestAdapter)?.Redactor;
+        var stream = await adapter.SendPrimitiveAsync<Stream>(request, errorMapping, cancellationToken).ConfigureAwait(false)
+            ?? throw new NebiusStreamEndedException("The server answered the stream request without a body.", 0, metadata.RequestId);
+
+        // Disposing the content stream releases the connection: breaking out of the loop or cancelling stops the download at once.
+        await using (stream.ConfigureAwait(false))
+        {
+            var received = 0;
+            var parser = SseParser.Create(stream, (eventType, data) => SseFrameParser.Parse(eventType, data, factory, redactor));
+            var frames = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (frames.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = await frames.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                    {
+                        throw new NebiusStreamEndedException($"The connection broke after {received} chunk(s), before the [DONE] terminator.", received, metadata.RequestId, ex);
+                    }
+
+                    if (!more)
+                    {
+                        throw new NebiusStreamEndedException($"The stream ended after {received} chunk(s) without the [DONE] terminator; the answer is incomplete.", received, metadata.RequestId);
+                    }
+
+                    var frame = frames.Current.Data;
+                    switch (frame.Kind)
+                    {
+                        case SseFrameKind.Done:
+                            yield break;
+                        case SseFrameKind.Error:
+                            throw NebiusApiException.Create(WithRequestId(frame.Error!, metadata));
+                        case SseFrameKind.Malformed:
+                            throw new NebiusStreamFormatException($"Frame {received + 1} is not JSON: {frame.Text}", received, metadata.RequestId);
+                        case SseFrameKind.Chunk:
+                            received++;
+                            yield return frame.Chunk!;
+                            break;
+                        case SseFrameKind.Empty:
+                        default:
+                            break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static NebiusErrorDetails WithRequestId(NebiusErrorDetails error, NebiusResponseMetadata metadata)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in metadata.Headers)
+        {
+            headers[name] = [value];
+        }
+
+        return new NebiusErrorDetails(error.StatusCode, headers)
+        {
+            Detail = error.Detail,
+            ValidationErrors = error.ValidationErrors,
+            ResponseBody = error.ResponseBody,
+        };
+    }
+}

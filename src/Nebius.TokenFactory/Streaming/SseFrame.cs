@@ -1,0 +1,26 @@
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace Nebius.TokenFactory.Streaming;
+
+/// <summary>What one server-sent event turned out to be.</summary>
+internal enum SseFrameKind
+{
+    /// <summary>A JSON chunk of the answer.</summary>
+    Chunk,
+
+    /// <summary>The <c>[DONE]</c> terminator.</summary>
+    Done,
+
+    /// <summary>An error object sent in place of a chunk.</summary>
+    Error,
+
+    /// <summary>Data that is not JSON.</summary>
+    Malformed,
+
+    /// <summary>An event without data (keep-alive); nothing to deliver.</summary>
+    Empty,
+}
+
+/// <summary>One parsed event. Parsing happens inside the SSE parser's callback, straight from its byte span.</summary>
+internal readonly record struct SseFrame<T>(SseFrameKind Kind, T? Chunk = default, NebiusErrorDetails? Error = null, string? Text = null)
+    where T : IParsable;

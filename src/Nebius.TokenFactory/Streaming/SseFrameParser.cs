@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace Nebius.TokenFactory.Streaming;
+
+/// <summary>
+/// Turns the bytes of one SSE <c>data:</c> field into a frame: the terminator, an error object, or a chunk
+/// parsed through the generated model's Kiota deserializer. The bytes are read with
+/// <see cref="Utf8JsonReader"/> directly; no intermediate string is built for a chunk.
+/// </summary>
+internal static class SseFrameParser
+{
+    private static ReadOnlySpan<byte> DoneMarker => "[DONE]"u8;
+
+    public static SseFrame<T> Parse<T>(string eventType, ReadOnlySpan<byte> data, ParsableFactory<T> factory, SecretRedactor? redactor)
+        where T : IParsable
+    {
+        var trimmed = data.Trim(" \t\r\n"u8);
+        if (trimmed.IsEmpty)
+        {
+            return new SseFrame<T>(SseFrameKind.Empty);
+        }
+
+        if (trimmed.SequenceEqual(DoneMarker))
+        {
+            return new SseFrame<T>(SseFrameKind.Done);
+        }
+
+        JsonElement root;
+        try
+        {
+            var reader = new Utf8JsonReader(trimmed);
+            root = JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException)
+        {
+            return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
+        }
+
+        if (IsError(eventType, root))
+        {
+            return new SseFrame<T>(SseFrameKind.Error, Error: ErrorFrom(root, redactor));
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
+        }
+
+        var chunk = new JsonParseNode(root).GetObjectValue(factory);
+        return new SseFrame<T>(SseFrameKind.Chunk, chunk);
+    }
+
+    /// <summary>vLLM and OpenAI send <c>{"error": {...}}</c> mid-stream; FastAPI sends <c>{"detail": ...}</c>; some servers use <c>event: error</c>.</summary>
+    private static bool IsError(string eventType, JsonElement root) =>
+        string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase)
+        || root.ValueKind == JsonValueKind.Object
+            && !root.TryGetProperty("choices", out _)
+            && (root.TryGetProperty("error", out _) || root.TryGetProperty("detail", out _));
+
+    private static NebiusErrorDetails ErrorFrom(JsonElement root, SecretRedactor? redactor)
+    {
+        var status = 500;
+        if (root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            && error.TryGetProperty("code", out var code))
+        {
+            // vLLM puts the HTTP status in error.code; OpenAI sometimes a string code, which is no status.
+            if (code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var number) && number is >= 400 and <= 599)
+            {
+                status = number;
+            }
+            else if (code.ValueKind == JsonValueKind.String && int.TryParse(code.GetString(), out var parsed) && parsed is >= 400 and <= 599)
+            {
+                status = parsed;
+            }
+        }
+
+        var (detail, issues) = Nebius.TokenFactory.ApiExceptionTranslator.ReadDetail(root);
+        return new NebiusErrorDetails(status)
+        {
+            Detail = redactor?.Redact(detail) ?? detail ?? "The server reported an error in the middle of the stream.",
+            ValidationErrors = redactor is null ? issues : [.. issues.Select(redactor.Redact)],
+            ResponseBody = redactor?.Redact(root.GetRawText()) ?? root.GetRawText(),
+        };
+    }
+
+    private static string Preview(ReadOnlySpan<byte> data)
+    {
+        const int Max = 200;
+        var text = Encoding.UTF8.GetString(data.Length > Max ? data[..Max] : data);
+        return data.Length > Max ? text + "…" : text;
+    }
+}
