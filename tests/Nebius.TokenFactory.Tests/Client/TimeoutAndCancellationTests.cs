@@ -8,11 +8,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task A_call_that_outlives_the_deadline_throws_a_timeout_naming_the_setting()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.Respond(async (context, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
-            await LoopbackServer.Json(context, 200, "{}");
-        });
+        server.RespondSlowly(TimeSpan.FromSeconds(10));
         using var client = TestClients.Create(server, o => o.Timeout = TimeSpan.FromMilliseconds(300));
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => client.V1.Models.GetAsync());
@@ -25,11 +21,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task A_per_call_timeout_overrides_the_client_default()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.Respond(async (context, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
-            await LoopbackServer.Json(context, 200, "{}");
-        });
+        server.RespondSlowly(TimeSpan.FromSeconds(10));
         using var client = TestClients.Create(server);
 
         await Assert.ThrowsAsync<TimeoutException>(() => client.V1.Models.GetAsync(c => c.WithTimeout(TimeSpan.FromMilliseconds(200))));
@@ -39,11 +31,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task Cancelling_surfaces_as_cancellation_not_as_a_timeout_and_is_not_retried()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.Respond(async (context, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
-            await LoopbackServer.Json(context, 200, "{}");
-        });
+        server.RespondSlowly(TimeSpan.FromSeconds(10));
         using var client = TestClients.Create(server);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

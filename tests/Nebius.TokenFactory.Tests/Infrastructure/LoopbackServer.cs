@@ -58,6 +58,14 @@ public sealed class LoopbackServer : IAsyncDisposable
         return context.Response.WriteAsync(json);
     }
 
+    /// <summary>Answers every request only after <paramref name="delay"/> (or never, if the client gives up first).</summary>
+    public void RespondSlowly(TimeSpan delay) =>
+        Respond(async (context, _) =>
+        {
+            await Task.Delay(delay, context.RequestAborted);
+            await Json(context, 200, "{}");
+        });
+
     /// <summary>Starts a text/event-stream response (headers are flushed at once).</summary>
     public static async Task BeginEventStream(HttpContext context)
     {

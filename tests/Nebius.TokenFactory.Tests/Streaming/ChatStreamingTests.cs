@@ -11,6 +11,18 @@ public sealed class ChatStreamingTests
     private static string Chunk(string id, string content) =>
         $$"""data: {"id":"{{id}}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}]}""";
 
+    /// <summary>Reads a stream to its end, collecting the first choice's text of every chunk.</summary>
+    private static async Task<List<string?>> ReadTexts(IAsyncEnumerable<ChatCompletionChunk> chunks, List<string?>? into = null)
+    {
+        into ??= [];
+        await foreach (var chunk in chunks)
+        {
+            into.Add(chunk.Choices![0].Delta!.Content);
+        }
+
+        return into;
+    }
+
     [Fact]
     public async Task Sends_stream_true_with_the_event_stream_accept_header_and_the_project()
     {
@@ -74,11 +86,7 @@ public sealed class ChatStreamingTests
         });
         using var client = TestClients.Create(server);
 
-        var texts = new List<string?>();
-        await foreach (var chunk in client.V1.Chat.Completions.StreamAsync(Request))
-        {
-            texts.Add(chunk.Choices![0].Delta!.Content);
-        }
+        var texts = await ReadTexts(client.V1.Chat.Completions.StreamAsync(Request));
 
         Assert.Equal(["a", "b"], texts);
     }
@@ -97,13 +105,7 @@ public sealed class ChatStreamingTests
         using var client = TestClients.Create(server);
 
         var texts = new List<string?>();
-        var error = await Assert.ThrowsAsync<NebiusServerException>(async () =>
-        {
-            await foreach (var chunk in client.V1.Chat.Completions.StreamAsync(Request))
-            {
-                texts.Add(chunk.Choices![0].Delta!.Content);
-            }
-        });
+        var error = await Assert.ThrowsAsync<NebiusServerException>(() => ReadTexts(client.V1.Chat.Completions.StreamAsync(Request), texts));
 
         Assert.Equal(["partial"], texts);
         Assert.Equal(503, error.StatusCode);
@@ -123,16 +125,10 @@ public sealed class ChatStreamingTests
         });
         using var client = TestClients.Create(server);
 
-        var count = 0;
-        var error = await Assert.ThrowsAsync<NebiusStreamEndedException>(async () =>
-        {
-            await foreach (var _ in client.V1.Chat.Completions.StreamAsync(Request))
-            {
-                count++;
-            }
-        });
+        var texts = new List<string?>();
+        var error = await Assert.ThrowsAsync<NebiusStreamEndedException>(() => ReadTexts(client.V1.Chat.Completions.StreamAsync(Request), texts));
 
-        Assert.Equal(2, count);
+        Assert.Equal(["a", "b"], texts);
         Assert.Equal(2, error.ChunksReceived);
     }
 
@@ -140,10 +136,13 @@ public sealed class ChatStreamingTests
     public async Task A_connection_reset_mid_stream_is_a_stream_ended_error()
     {
         await using var server = await LoopbackServer.StartAsync();
+        var firstChunkSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.Respond(async (context, _) =>
         {
             await LoopbackServer.BeginEventStream(context);
             await LoopbackServer.WriteEvent(context, Chunk("c1", "a"));
+            // Reset only once the client holds the first chunk; an earlier reset could discard the headers too.
+            await firstChunkSeen.Task.WaitAsync(TimeSpan.FromSeconds(20));
             context.Abort();
         });
         using var client = TestClients.Create(server);
@@ -152,10 +151,12 @@ public sealed class ChatStreamingTests
         {
             await foreach (var _ in client.V1.Chat.Completions.StreamAsync(Request))
             {
+                firstChunkSeen.TrySetResult();
             }
         });
 
         Assert.Equal(1, error.ChunksReceived);
+        Assert.Single(server.Journal);
     }
 
     [Fact]
@@ -169,12 +170,7 @@ public sealed class ChatStreamingTests
         });
         using var client = TestClients.Create(server);
 
-        var error = await Assert.ThrowsAsync<NebiusStreamFormatException>(async () =>
-        {
-            await foreach (var _ in client.V1.Chat.Completions.StreamAsync(Request))
-            {
-            }
-        });
+        var error = await Assert.ThrowsAsync<NebiusStreamFormatException>(() => ReadTexts(client.V1.Chat.Completions.StreamAsync(Request)));
 
         Assert.Contains("{not json", error.Message, StringComparison.Ordinal);
     }
@@ -186,12 +182,7 @@ public sealed class ChatStreamingTests
         server.RespondJson(422, """{"detail":[{"type":"missing","loc":["body","messages"],"msg":"Field required"}]}""");
         using var client = TestClients.Create(server);
 
-        var error = await Assert.ThrowsAsync<NebiusValidationException>(async () =>
-        {
-            await foreach (var _ in client.V1.Chat.Completions.StreamAsync(Request))
-            {
-            }
-        });
+        var error = await Assert.ThrowsAsync<NebiusValidationException>(() => ReadTexts(client.V1.Chat.Completions.StreamAsync(Request)));
 
         Assert.Equal("body.messages", Assert.Single(error.ValidationErrors).Location);
     }
@@ -215,11 +206,7 @@ public sealed class ChatStreamingTests
         });
         using var client = TestClients.Create(server);
 
-        var texts = new List<string?>();
-        await foreach (var chunk in client.V1.Chat.Completions.StreamAsync(Request))
-        {
-            texts.Add(chunk.Choices![0].Delta!.Content);
-        }
+        var texts = await ReadTexts(client.V1.Chat.Completions.StreamAsync(Request));
 
         Assert.Equal(["ok"], texts);
         Assert.Equal(2, server.Journal.Count);
