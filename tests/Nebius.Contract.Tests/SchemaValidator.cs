@@ -14,8 +14,12 @@ internal static class SchemaValidator
 
     public static async Task<IReadOnlyList<string>> ValidateAsync(JsonNode schema, string json)
     {
-        var root = (JsonObject)Lower(schema.DeepClone())!;
-        root["definitions"] = Definitions.Value.DeepClone();
+        // Wrapped in allOf: in draft 4-7 a "$ref" hides its siblings, and "definitions" must stay visible.
+        var root = new JsonObject
+        {
+            ["allOf"] = new JsonArray(Lower(schema.DeepClone())),
+            ["definitions"] = Definitions.Value.DeepClone(),
+        };
         var compiled = await JsonSchema.FromJsonAsync(root.ToJsonString());
         return [.. compiled.Validate(json).Select(error => $"{error.Path}: {error.Kind} {error.Property}")];
     }
