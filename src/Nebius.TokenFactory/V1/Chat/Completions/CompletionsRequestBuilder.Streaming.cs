@@ -10,7 +10,7 @@ public partial class CompletionsRequestBuilder
     /// <summary>
     /// Streams a chat completion: sends <paramref name="body"/> with <c>stream: true</c> and yields each
     /// <see cref="ChatCompletionChunk"/> as its server-sent event arrives. Breaking out of the loop or
-    /// cancelling closes the connection at once. Fold the chunks with <c>ChatCompletionAccumulator</c>.
+    /// cancelling closes the connection at once. Fold the chunks with <see cref="ChatCompletionAccumulator"/>.
     /// </summary>
     /// <param name="body">The request; its <c>stream</c> flag is set for the call and restored afterwards.</param>
     /// <param name="requestConfiguration">Query parameters, headers and options for the call.</param>

@@ -1,0 +1,29 @@
+using Microsoft.Kiota.Abstractions;
+using Nebius.TokenFactory.Models;
+using Nebius.TokenFactory.Streaming;
+
+namespace Nebius.TokenFactory.V1.Completions;
+
+/// <summary>Streaming for <c>POST /v1/completions</c>, which Kiota cannot generate (text/event-stream).</summary>
+public partial class CompletionsRequestBuilder
+{
+    /// <summary>
+    /// Streams a text completion: sends <paramref name="body"/> with <c>stream: true</c> and yields each
+    /// <see cref="CompletionChunk"/> as its server-sent event arrives. Breaking out of the loop or
+    /// cancelling closes the connection at once.
+    /// </summary>
+    /// <param name="body">The request; its <c>stream</c> flag is set for the call and restored afterwards.</param>
+    /// <param name="requestConfiguration">Query parameters, headers and options for the call.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    /// <exception cref="NebiusApiException">The server refused the request, or sent an error frame mid-stream.</exception>
+    /// <exception cref="NebiusStreamEndedException">The connection ended before the <c>[DONE]</c> terminator.</exception>
+    public IAsyncEnumerable<CompletionChunk> StreamAsync(
+        CompletionRequest body,
+        Action<RequestConfiguration<CompletionsRequestBuilderPostQueryParameters>>? requestConfiguration = default,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var request = StreamingRequest.Prepare(body, b => b.Stream, (b, value) => b.Stream = value, b => ToPostStreamRequestInformation(b, requestConfiguration));
+        return ServerSentEventReader.ReadAsync(RequestAdapter, request, CreatePostErrorMapping(), CompletionChunk.CreateFromDiscriminatorValue, cancellationToken);
+    }
+}
