@@ -30,7 +30,7 @@ public sealed class AuthAndScopeTests
         using var client = TestClients.Create(server, o => o.AiProjectId = "project-a");
 
         await client.V1.Models.GetAsync();
-        await client.V1.Chat.Completions.PostAsync(new ChatCompletionRequest { Model = "m" });
+        await client.V1.Chat.Completions.PostAsync(TestRequests.Chat("m"));
         await client.V1.Files.GetAsync(c => c.QueryParameters.Limit = 5);
         await client.V1.Batches.PostAsync(new BatchCreateRequest { InputFileId = "file-1" });
         var upload = new MultipartBody();

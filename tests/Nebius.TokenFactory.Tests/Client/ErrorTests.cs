@@ -20,7 +20,7 @@ public sealed class ErrorTests
         server.RespondJson(422, ValidationBody, ("x-request-id", "req-422"));
         using var client = TestClients.Create(server);
 
-        var error = await Assert.ThrowsAsync<NebiusValidationException>(() => client.V1.Chat.Completions.PostAsync(new ChatCompletionRequest { Model = "m" }));
+        var error = await Assert.ThrowsAsync<NebiusValidationException>(() => client.V1.Chat.Completions.PostAsync(TestRequests.Chat("m")));
 
         Assert.Equal(422, error.StatusCode);
         Assert.Equal("req-422", error.RequestId);

@@ -71,7 +71,7 @@ public sealed class RetryTests
             : LoopbackServer.Json(context, 200, """{"id":"chatcmpl-1"}"""));
         using var client = TestClients.Create(server);
 
-        var response = await client.V1.Chat.Completions.PostAsync(new ChatCompletionRequest { Model = "m" });
+        var response = await client.V1.Chat.Completions.PostAsync(TestRequests.Chat("m"));
 
         Assert.Equal("chatcmpl-1", response!.Id);
         Assert.Equal(2, server.Journal.Count);

@@ -128,11 +128,8 @@ public sealed class ChatCompletionAccumulatorTests
             await LoopbackServer.WriteEvent(context, "data: [DONE]");
         });
         using var client = TestClients.Create(server);
-        var request = new ChatCompletionRequest
-        {
-            Model = "m",
-            StreamOptions = new StreamOptions { IncludeUsage = true },
-        };
+        var request = TestRequests.Chat("m");
+        request.StreamOptions = new StreamOptions { IncludeUsage = true };
 
         var response = await ChatCompletionAccumulator.AccumulateAsync(client.V1.Chat.Completions.StreamAsync(request));
 

@@ -6,7 +6,7 @@ namespace Nebius.TokenFactory.Tests.Streaming;
 
 public sealed class ChatStreamingTests
 {
-    private static readonly ChatCompletionRequest Request = new() { Model = "meta-llama/Llama-3.3-70B-Instruct" };
+    private static ChatCompletionRequest Request => TestRequests.Chat("meta-llama/Llama-3.3-70B-Instruct");
 
     private static string Chunk(string id, string content) =>
         $$"""data: {"id":"{{id}}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"{{content}}"},"finish_reason":null}]}""";
@@ -33,7 +33,7 @@ public sealed class ChatStreamingTests
             await LoopbackServer.WriteEvent(context, "data: [DONE]");
         });
         using var client = TestClients.Create(server, o => o.AiProjectId = "project-s");
-        var body = new ChatCompletionRequest { Model = "m" };
+        var body = TestRequests.Chat("m");
 
         await foreach (var _ in client.V1.Chat.Completions.StreamAsync(body))
         {

@@ -15,6 +15,7 @@ public partial class CompletionsRequestBuilder
     /// <param name="body">The request; its <c>stream</c> flag is set for the call and restored afterwards.</param>
     /// <param name="requestConfiguration">Query parameters, headers and options for the call.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
+    /// <exception cref="ArgumentException">A required field is missing or a value is out of its documented range.</exception>
     /// <exception cref="NebiusApiException">The server refused the request, or sent an error frame mid-stream.</exception>
     /// <exception cref="NebiusStreamEndedException">The connection ended before the <c>[DONE]</c> terminator.</exception>
     public IAsyncEnumerable<CompletionChunk> StreamAsync(
@@ -22,7 +23,7 @@ public partial class CompletionsRequestBuilder
         Action<RequestConfiguration<CompletionsRequestBuilderPostQueryParameters>>? requestConfiguration = default,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        RequestChecks.Completion(body, nameof(body));
         var request = StreamingRequest.Prepare(body, b => b.Stream, (b, value) => b.Stream = value, b => ToPostStreamRequestInformation(b, requestConfiguration));
         return ServerSentEventReader.ReadAsync(RequestAdapter, request, CreatePostErrorMapping(), CompletionChunk.CreateFromDiscriminatorValue, cancellationToken);
     }
