@@ -18,7 +18,12 @@ public static class SpecLoader
             throw new SpecValidationException([new SpecDiagnostic("#/", "the document root must be a mapping")]);
         }
 
-        var diagnostics = Validate(rootObject.ToJsonString());
+        var diagnostics = SchemaShapeCheck.Find(rootObject).ToList();
+        if (diagnostics.Count == 0)
+        {
+            diagnostics = Validate(rootObject.ToJsonString());
+        }
+
         if (diagnostics.Count > 0)
         {
             throw new SpecValidationException(diagnostics);
@@ -31,7 +36,17 @@ public static class SpecLoader
     {
         var settings = new OpenApiReaderSettings();
         settings.AddMicrosoftExtensionParsers();
-        var result = OpenApiDocument.Parse(json, "json", settings);
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(json, "json", settings);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Microsoft.OpenApi throws instead of reporting on some malformed input; say so rather than crash.
+            return [new SpecDiagnostic("#/", $"Microsoft.OpenApi could not read the document ({ex.GetType().Name}: {ex.Message})")];
+        }
+
         var found = new List<SpecDiagnostic>();
         foreach (var error in result.Diagnostic?.Errors ?? [])
         {
