@@ -1,0 +1,42 @@
+namespace Nebius.CodeGen.Tests;
+
+/// <summary>The real contract and small inline specs.</summary>
+internal static class Specs
+{
+    public static string RealSpecPath { get; } = FindRealSpec();
+
+    public static string Real => File.ReadAllText(RealSpecPath);
+
+    /// <summary>A minimal valid document around the given <c>components.schemas</c> entries (YAML, indented 4).</summary>
+    public static string WithSchemas(string schemas) => $$"""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /v1/things:
+            get:
+              operationId: list_things
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Thing'}
+        components:
+          schemas:
+        {{schemas}}
+        """;
+
+    private static string FindRealSpec()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "openapi", "nebius-token-factory.yaml");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("openapi/nebius-token-factory.yaml not found above " + AppContext.BaseDirectory);
+    }
+}
