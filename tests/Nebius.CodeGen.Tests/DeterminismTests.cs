@@ -34,6 +34,6 @@ public sealed class DeterminismTests
 
         Assert.Contains(surface, l => l.StartsWith("Nebius.TokenFactory.V1.Chat.Completions.CompletionsRequestBuilder", StringComparison.Ordinal) && l.Contains("ToPostStreamRequestInformation(", StringComparison.Ordinal));
         Assert.Contains("Nebius.TokenFactory.Models.FileResponse::|public|Bytes:long?", surface);
-        Assert.Equal(surface.OrderBy(l => l, StringComparer.Ordinal), surface);
+        Assert.Equal(surface.OrderBy(l => l, StringComparer.OrdinalIgnoreCase).ThenBy(l => l, StringComparer.Ordinal), surface);
     }
 }
