@@ -136,4 +136,38 @@ public sealed class GeneratedModelTests
         Assert.Equal("/v0/models/Qwen/Qwen3-4B-fast-LoRa%3Agrammar-checker-WpCf", request.URI.AbsolutePath);
         Assert.Equal("/v0/models/Qwen/Qwen3-4B-fast-LoRa:grammar-checker-WpCf", Uri.UnescapeDataString(request.URI.AbsolutePath));
     }
+
+    [Fact]
+    public void Date_times_are_DateTimeOffset()
+    {
+        var endpoint = Parse("""{"id":"e","created_at":"2026-07-14T10:30:00Z"}""", DedicatedEndpoint.CreateFromDiscriminatorValue);
+
+        Assert.Equal(new DateTimeOffset(2026, 7, 14, 10, 30, 0, TimeSpan.Zero), endpoint.CreatedAt);
+    }
+
+    [Fact]
+    public void Token_id_prompts_as_nested_arrays_travel_as_untyped_json()
+    {
+        var request = Parse("""{"model":"m","prompt":[[1,2],[3]]}""", CompletionRequest.CreateFromDiscriminatorValue);
+
+        Assert.NotNull(request.Prompt!.UntypedNodeValues);
+        Assert.Contains("\"prompt\":[[1,2],[3]]", Write(request), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enum_and_integer_parameters_are_written_as_the_wire_expects()
+    {
+        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = "k" });
+
+        var list = client.V1.Files.ToGetRequestInformation(c =>
+        {
+            c.QueryParameters.Purpose = FilePurpose.FineTune;
+            c.QueryParameters.Limit = 5;
+        });
+        var part = client.V1.Datasets.Uploads["up-1"].Parts[3].ToPutRequestInformation(new MemoryStream([1, 2]));
+
+        Assert.Equal("?limit=5&purpose=fine-tune", list.URI.Query);
+        Assert.Equal("/v1/datasets/uploads/up-1/parts/3", part.URI.AbsolutePath);
+        Assert.Equal("application/octet-stream", part.Headers["Content-Type"].Single());
+    }
 }
