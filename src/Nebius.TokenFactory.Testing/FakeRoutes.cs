@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Nebius.TokenFactory.Testing;
+
+/// <summary>The endpoints the fake answers; anything else gets the API's 404.</summary>
+internal static class FakeRoutes
+{
+    public static void Map(WebApplication app, FakeTokenFactory fake)
+    {
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["x-request-id"] = "fake-" + Guid.NewGuid().ToString("N")[..12];
+            await next(context).ConfigureAwait(false);
+        });
+        Handle(app, "GET", "/v1/models", c => Models(c, fake));
+        Handle(app, "GET", "/v1/models/{**model}", c => Model(c, fake));
+        Handle(app, "POST", "/v1/chat/completions", c => FakeInference.Chat(c, fake));
+        Handle(app, "POST", "/v1/completions", c => FakeInference.Completion(c, fake));
+        Handle(app, "POST", "/v1/embeddings", c => FakeInference.Embeddings(c, fake));
+        Handle(app, "POST", "/v1/files", c => FakeFiles.Upload(c, fake));
+        Handle(app, "GET", "/v1/files", c => FakeFiles.List(c, fake));
+        Handle(app, "GET", "/v1/files/{file_id}", c => FakeFiles.Get(c, fake));
+        Handle(app, "GET", "/v1/files/{file_id}/content", c => FakeFiles.Content(c, fake));
+        Handle(app, "DELETE", "/v1/files/{file_id}", c => FakeFiles.Delete(c, fake));
+        Handle(app, "POST", "/v1/batches", c => FakeBatches.Create(c, fake));
+        Handle(app, "GET", "/v1/batches", c => FakeBatches.List(c, fake));
+        Handle(app, "GET", "/v1/batches/{batch_id}", c => FakeBatches.Get(c, fake));
+        Handle(app, "POST", "/v1/batches/{batch_id}/cancel", c => FakeBatches.Cancel(c, fake));
+        app.MapFallback(context => FakeJson.NotFound(context, "Not Found"));
+    }
+
+    private static void Handle(IEndpointRouteBuilder app, string method, string pattern, RequestDelegate handler) =>
+        app.MapMethods(pattern, [method], handler);
+
+    private static Task Models(HttpContext context, FakeTokenFactory fake)
+    {
+        var verbose = context.Request.Query["verbose"] == "true";
+        return FakeJson.Ok(context, FakeJson.List(fake.Models.Select(id => Describe(id, verbose))));
+    }
+
+    private static Task Model(HttpContext context, FakeTokenFactory fake)
+    {
+        var id = Uri.UnescapeDataString(context.Request.RouteValues["model"]?.ToString() ?? string.Empty);
+        return fake.Models.Contains(id) ? FakeJson.Ok(context, Describe(id, verbose: true)) : FakeJson.NotFound(context, $"The model `{id}` does not exist.");
+    }
+
+    private static JsonObject Describe(string id, bool verbose)
+    {
+        var model = new JsonObject { ["id"] = id, ["object"] = "model", ["created"] = 1717516032, ["owned_by"] = "system" };
+        if (verbose)
+        {
+            model["name"] = id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            model["context_length"] = 131072;
+            model["features"] = new JsonArray("function-calling");
+        }
+
+        return model;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Nebius.TokenFactory.Testing;
+
+/// <summary>
+/// A fake Nebius Token Factory listening on 127.0.0.1 with a random port. It answers the inference
+/// endpoints with scripted text (as JSON or as an SSE stream), keeps files and batches in memory (batches
+/// move on one state per read), validates requests the way the real API does (422 with <c>detail</c>),
+/// and can be told to fail the next requests. Every request lands in <see cref="Journal"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var fake = await FakeTokenFactory.StartAsync();
+/// fake.ChatReply = "Paris.";
+/// using var client = new NebiusClient(new NebiusClientOptions { ApiKey = "test", BaseUrl = fake.BaseUrl });
+/// </code>
+/// </example>
+public sealed class FakeTokenFactory : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeFault> _faults = new();
+
+    private FakeTokenFactory(WebApplication app) => _app = app;
+
+    /// <summary>Where the fake listens, e.g. <c>http://127.0.0.1:50123</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Every request received, in arrival order.</summary>
+    public ConcurrentQueue<FakeRequest> Journal { get; } = new();
+
+    /// <summary>The text chat and text completions answer with (streams split it into words).</summary>
+    public string ChatReply { get; set; } = "Hello from the fake Token Factory.";
+
+    /// <summary>Models the fake serves.</summary>
+    public IList<string> Models { get; } = ["meta-llama/Meta-Llama-3.1-8B-Instruct", "Qwen/Qwen3-235B-A22B", "BAAI/bge-en-icl"];
+
+    /// <summary>Files uploaded so far, by id.</summary>
+    public ConcurrentDictionary<string, FakeFile> Files { get; } = new();
+
+    internal FakeState State { get; } = new();
+
+    /// <summary>Starts a fake on a free loopback port.</summary>
+    public static async Task<FakeTokenFactory> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options =>
+        {
+            options.Listen(System.Net.IPAddress.Loopback, 0);
+            options.Limits.MaxRequestBodySize = null; // uploads of any size, as the real API takes 10 GB files
+        });
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeTokenFactory(app);
+        app.Use(fake.RecordAndInjectAsync);
+        FakeRoutes.Map(app, fake);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address);
+        return fake;
+    }
+
+    /// <summary>Makes the next matching request fail (faults are used once each, in order).</summary>
+    /// <param name="fault">What to send instead of the normal answer.</param>
+    public void Inject(FakeFault fault) => _faults.Enqueue(fault ?? throw new ArgumentNullException(nameof(fault)));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task RecordAndInjectAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.EnableBuffering();
+        string body;
+        if (context.Request.HasFormContentType)
+        {
+            body = string.Empty; // multipart bodies can be huge; the route reads them as a stream
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Request.Body.Position = 0;
+        }
+
+        Journal.Enqueue(new FakeRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.QueryString.Value ?? string.Empty,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body));
+
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            await FakeJson.Write(context, 401, new System.Text.Json.Nodes.JsonObject { ["detail"] = "Not authenticated" }).ConfigureAwait(false);
+            return;
+        }
+
+        if (_faults.TryPeek(out var fault) && fault.Matches(context.Request.Path.Value) && _faults.TryDequeue(out fault))
+        {
+            await fault.ApplyAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+}
+
+/// <summary>One request as the fake received it.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Path, e.g. <c>/v1/models</c>.</param>
+/// <param name="Query">Query string including <c>?</c>, or empty.</param>
+/// <param name="Headers">Headers by case-insensitive name.</param>
+/// <param name="Body">The body text (empty for multipart uploads).</param>
+public sealed record FakeRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body);
+
+/// <summary>An uploaded file held by the fake.</summary>
+/// <param name="Id">File id.</param>
+/// <param name="FileName">Name given at upload.</param>
+/// <param name="Purpose">Purpose given at upload.</param>
+/// <param name="Content">The bytes.</param>
+/// <param name="CreatedAt">Unix seconds.</param>
+public sealed record FakeFile(string Id, string FileName, string Purpose, byte[] Content, long CreatedAt);
