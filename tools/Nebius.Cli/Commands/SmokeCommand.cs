@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nebius.TokenFactory;
+using Nebius.TokenFactory.Models;
+
+namespace Nebius.Cli.Commands;
+
+/// <summary>
+/// <c>nebius smoke</c>: lists models, runs one small chat completion and one small stream, and reports
+/// each step's latency and request id. Exit code 0 when all three succeed.
+/// </summary>
+internal static class SmokeCommand
+{
+    public static async Task<int> RunAsync(ClientSession session, CliArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        var client = session.Client;
+        await output.WriteLineAsync($"target: {client.BaseUrl}{(session.IsFake ? " (built-in fake)" : string.Empty)}").ConfigureAwait(false);
+
+        var metadata = new NebiusResponseMetadata();
+        var clock = Stopwatch.StartNew();
+        var models = await client.V1.Models.GetAsync(c => c.CaptureResponse(metadata), cancellationToken).ConfigureAwait(false);
+        var ids = models?.Data?.Select(m => m.Id ?? string.Empty).ToList() ?? [];
+        await Report(output, "models", clock.Elapsed, metadata.RequestId, $"{ids.Count} models").ConfigureAwait(false);
+
+        var model = arguments.Option("--model") ?? PickChatModel(ids);
+        var request = new ChatCompletionRequest
+        {
+            Model = model,
+            MaxTokens = 16,
+            Messages = [new ChatCompletionMessage { Role = ChatRole.User, Content = "Reply with the single word: pong" }],
+        };
+        metadata = new NebiusResponseMetadata();
+        clock.Restart();
+        var answer = await client.V1.Chat.Completions.PostAsync(request, c => c.CaptureResponse(metadata), cancellationToken).ConfigureAwait(false);
+        var text = answer?.Choices?.FirstOrDefault()?.Message?.Content ?? string.Empty;
+        await Report(output, "chat", clock.Elapsed, metadata.RequestId, $"{model}: \"{Shorten(text)}\"").ConfigureAwait(false);
+
+        metadata = new NebiusResponseMetadata();
+        clock.Restart();
+        TimeSpan? firstChunk = null;
+        var accumulator = new ChatCompletionAccumulator();
+        await foreach (var chunk in client.V1.Chat.Completions.StreamAsync(request, c => c.CaptureResponse(metadata), cancellationToken).ConfigureAwait(false))
+        {
+            firstChunk ??= clock.Elapsed;
+            accumulator.Add(chunk);
+        }
+
+        var streamed = accumulator.ToResponse().Choices?.FirstOrDefault()?.Message?.Content ?? string.Empty;
+        var firstMs = (firstChunk ?? clock.Elapsed).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        await Report(output, "stream", clock.Elapsed, metadata.RequestId, $"{accumulator.ChunkCount} chunks, first after {firstMs} ms: \"{Shorten(streamed)}\"").ConfigureAwait(false);
+        await output.WriteLineAsync("smoke: ok").ConfigureAwait(false);
+        return 0;
+    }
+
+    private static string PickChatModel(List<string> ids) =>
+        ids.FirstOrDefault(id => id.Contains("Instruct", StringComparison.OrdinalIgnoreCase)) ?? ids.FirstOrDefault() ?? ChatCommand.DefaultModel;
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 60 ? line : line[..60] + "…";
+    }
+
+    private static Task Report(TextWriter output, string step, TimeSpan elapsed, string? requestId, string result) =>
+        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{step,-7} {elapsed.TotalMilliseconds,7:0} ms  request {requestId ?? "-",-20}  {result}"));
+}
