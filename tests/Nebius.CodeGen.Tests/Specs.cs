@@ -3,7 +3,7 @@ namespace Nebius.CodeGen.Tests;
 /// <summary>The real contract and small inline specs.</summary>
 internal static class Specs
 {
-    public static string RealSpecPath { get; } = FindRealSpec();
+    public static string RealSpecPath { get; } = Path.Combine(Nebius.Testing.RepositoryPaths.Root, "openapi", "nebius-token-factory.yaml");
 
     public static string Real => File.ReadAllText(RealSpecPath);
 
@@ -25,18 +25,4 @@ internal static class Specs
           schemas:
         {{schemas}}
         """;
-
-    private static string FindRealSpec()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "openapi", "nebius-token-factory.yaml");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("openapi/nebius-token-factory.yaml not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -8,7 +8,7 @@ internal static class ContractFiles
 {
     private static readonly Lazy<SpecDocument> Loaded = new(() => SpecLoader.Load(File.ReadAllText(SpecPath)));
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Nebius.Testing.RepositoryPaths.Root;
 
     public static string OpenApiDirectory => Path.Combine(RepoRoot, "openapi");
 
@@ -28,18 +28,5 @@ internal static class ContractFiles
                 }
             }
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Nebius.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Nebius.Generated.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -14,7 +14,7 @@ internal static class SnapshotAssert
 {
     public static void Matches(string actual, string name, [CallerFilePath] string callerFile = "")
     {
-        var directory = Path.GetDirectoryName(callerFile)!;
+        var directory = Path.GetDirectoryName(RepositoryPaths.SourceFile(callerFile))!;
         var verifiedPath = Path.Combine(directory, name + ".verified.txt");
         var receivedPath = Path.Combine(directory, name + ".received.txt");
         var normalized = Normalize(actual);
