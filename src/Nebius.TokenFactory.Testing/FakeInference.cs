@@ -96,6 +96,12 @@ internal static class FakeInference
             return;
         }
 
+        if (chat && fake.ChatTurns.TryDequeue(out var turn))
+        {
+            await FakeChatTurnWriter.Answer(context, body, model, turn).ConfigureAwait(false);
+            return;
+        }
+
         var id = (chat ? "chatcmpl-" : "cmpl-") + Guid.NewGuid().ToString("N");
         var words = fake.ChatReply.Split(' ');
         var usage = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = words.Length, ["total_tokens"] = 10 + words.Length };

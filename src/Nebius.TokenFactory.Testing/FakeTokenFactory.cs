@@ -38,6 +38,9 @@ public sealed class FakeTokenFactory : IAsyncDisposable
     /// <summary>The text chat and text completions answer with (streams split it into words).</summary>
     public string ChatReply { get; set; } = "Hello from the fake Token Factory.";
 
+    /// <summary>Scripted assistant turns: each chat request takes the next one; when none is left, chat answers with <see cref="ChatReply"/>.</summary>
+    public ConcurrentQueue<FakeChatTurn> ChatTurns { get; } = new();
+
     /// <summary>Models the fake serves.</summary>
     public IList<string> Models { get; } = ["meta-llama/Meta-Llama-3.1-8B-Instruct", "Qwen/Qwen3-235B-A22B", "BAAI/bge-en-icl"];
 

@@ -23,4 +23,8 @@ public sealed class PublicApiTests
     [Fact]
     public void The_test_kit_api_matches_its_snapshot() =>
         SnapshotAssert.Matches(typeof(FakeTokenFactory).Assembly.GeneratePublicApi(Options), "PublicApi.Nebius.TokenFactory.Testing");
+
+    [Fact]
+    public void The_ai_adapter_package_api_matches_its_snapshot() =>
+        SnapshotAssert.Matches(typeof(Nebius.TokenFactory.AI.NebiusChatClient).Assembly.GeneratePublicApi(Options), "PublicApi.Nebius.TokenFactory.AI");
 }

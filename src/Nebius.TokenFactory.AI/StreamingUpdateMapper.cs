@@ -1,0 +1,105 @@
+using Microsoft.Extensions.AI;
+using Nebius.TokenFactory.Models;
+using ChatRole = Microsoft.Extensions.AI.ChatRole;
+
+namespace Nebius.TokenFactory.AI;
+
+/// <summary>
+/// Turns stream chunks into <see cref="ChatResponseUpdate"/>s. Text and reasoning pass through as they
+/// arrive; tool calls come in fragments (name first, arguments in pieces, keyed by index), so they are
+/// collected and emitted whole, as <see cref="FunctionCallContent"/>, once the choice finishes or the stream ends.
+/// </summary>
+internal sealed class StreamingUpdateMapper
+{
+    private readonly SortedDictionary<int, PendingCall> _calls = [];
+
+    public ChatResponseUpdate Map(ChatCompletionChunk chunk)
+    {
+        var update = new ChatResponseUpdate
+        {
+            ResponseId = chunk.Id,
+            MessageId = chunk.Id,
+            ModelId = chunk.Model,
+            CreatedAt = ChatResponseMapper.Time(chunk.Created),
+            RawRepresentation = chunk,
+        };
+
+        var choice = chunk.Choices?.FirstOrDefault(c => (c.Index ?? 0) == 0);
+        if (choice?.Delta is { } delta)
+        {
+            if (delta.Role is { Length: > 0 } role)
+            {
+                update.Role = new ChatRole(role);
+            }
+
+            if ((delta.ReasoningContent ?? delta.Reasoning) is { Length: > 0 } reasoning)
+            {
+                update.Contents.Add(new TextReasoningContent(reasoning));
+            }
+
+            if (delta.Content is { Length: > 0 } text)
+            {
+                update.Contents.Add(new TextContent(text));
+            }
+
+            foreach (var fragment in delta.ToolCalls ?? [])
+            {
+                var index = fragment.Index ?? 0;
+                if (!_calls.TryGetValue(index, out var call))
+                {
+                    _calls[index] = call = new PendingCall();
+                }
+
+                call.Id ??= fragment.Id;
+                call.Name ??= fragment.Function?.Name;
+                call.Arguments.Append(fragment.Function?.Arguments);
+            }
+        }
+
+        if (choice?.FinishReason is { Length: > 0 } finish)
+        {
+            update.FinishReason = ChatResponseMapper.FinishReason(finish);
+            update.Role ??= ChatRole.Assistant;
+            Flush(update.Contents);
+        }
+
+        if (ChatResponseMapper.Usage(chunk.Usage) is { } usage)
+        {
+            update.Contents.Add(new UsageContent(usage));
+        }
+
+        return update;
+    }
+
+    /// <summary>Tool calls still pending when the stream ended without a finish reason, or null.</summary>
+    public ChatResponseUpdate? Complete()
+    {
+        if (_calls.Count == 0)
+        {
+            return null;
+        }
+
+        var update = new ChatResponseUpdate { Role = ChatRole.Assistant };
+        Flush(update.Contents);
+        return update;
+    }
+
+    private void Flush(IList<AIContent> contents)
+    {
+        foreach (var call in _calls.Values)
+        {
+            contents.Add(ChatResponseMapper.FunctionCall(call.Id, call.Name, call.Arguments.ToString()));
+        }
+
+        _calls.Clear();
+    }
+
+    private sealed class PendingCall
+    {
+        public string? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public System.Text.StringBuilder Arguments { get; } = new();
+    }
+}
