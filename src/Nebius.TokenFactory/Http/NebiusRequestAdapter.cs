@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions.Store;
+using Nebius.TokenFactory.Telemetry;
 
 namespace Nebius.TokenFactory.Http;
 
@@ -30,13 +31,28 @@ internal sealed class NebiusRequestAdapter(IRequestAdapter inner, SecretRedactor
     public async Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where ModelType : IParsable
     {
+        // Inference calls get their GenAI span and metrics here, where both the request body and the parsed answer are at hand.
+        var call = GenAiCall.Start(requestInfo, inner.BaseUrl, streaming: false);
         try
         {
-            return await inner.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+            var result = await inner.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+            call?.OnResponse(result);
+            return result;
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
-            throw ApiExceptionTranslator.Translate(ex, redactor);
+            var translated = ApiExceptionTranslator.Translate(ex, redactor);
+            call?.Fail(translated);
+            throw translated;
+        }
+        catch (Exception ex) when (call is not null)
+        {
+            call.Fail(ex);
+            throw;
+        }
+        finally
+        {
+            call?.End();
         }
     }
 

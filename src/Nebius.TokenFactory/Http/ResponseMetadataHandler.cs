@@ -12,6 +12,8 @@ internal sealed class ResponseMetadataHandler : DelegatingHandler
             metadata.Attempts = request.Get<AttemptCounter>()?.Attempts ?? 1;
         }
 
+        request.Get<Telemetry.GenAiCall>()?.OnHttpResponse(response);
+
         return response;
     }
 }

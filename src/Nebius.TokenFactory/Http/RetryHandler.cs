@@ -127,6 +127,7 @@ internal sealed class RetryHandler : DelegatingHandler
         var retry = new NebiusRetryEvent(state.Request.Method.Method, state.Request.RequestUri?.AbsolutePath ?? string.Empty, args.AttemptNumber + 1, args.RetryDelay, status, args.Outcome.Exception);
         args.Outcome.Result?.Dispose();
         Log.Retrying(_logger, retry.Method, retry.Path, retry.Attempt, _options.MaxRetries + 1, (long)retry.Delay.TotalMilliseconds, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? args.Outcome.Exception?.GetType().Name ?? "unknown");
+        state.Request.Get<Telemetry.GenAiCall>()?.OnRetry(retry);
         _onRetry?.Invoke(retry);
         return default;
     }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Nebius.TokenFactory.Http;
+using Nebius.TokenFactory.Telemetry;
 
 namespace Nebius.TokenFactory.Streaming;
 
@@ -14,7 +16,69 @@ namespace Nebius.TokenFactory.Streaming;
 /// </summary>
 internal static class ServerSentEventReader
 {
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    public static IAsyncEnumerable<T> ReadAsync<T>(
+        IRequestAdapter adapter,
+        RequestInformation request,
+        Dictionary<string, ParsableFactory<IParsable>> errorMapping,
+        ParsableFactory<T> factory,
+        CancellationToken cancellationToken)
+        where T : IParsable =>
+        GenAiInstruments.Enabled
+            ? ReadWithTelemetryAsync(adapter, request, errorMapping, factory, cancellationToken)
+            : ReadFramesAsync(adapter, request, errorMapping, factory, cancellationToken);
+
+    /// <summary>
+    /// The stream inside its GenAI span: started before the request is sent (so the HTTP spans and retry events
+    /// belong to it), timed per chunk, and ended when the stream ends, fails, or the caller stops early.
+    /// </summary>
+    private static async IAsyncEnumerable<T> ReadWithTelemetryAsync<T>(
+        IRequestAdapter adapter,
+        RequestInformation request,
+        Dictionary<string, ParsableFactory<IParsable>> errorMapping,
+        ParsableFactory<T> factory,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : IParsable
+    {
+        var parent = Activity.Current;
+        var call = GenAiCall.Start(request, adapter.BaseUrl, streaming: true);
+        var chunks = ReadFramesAsync(adapter, request, errorMapping, factory, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await chunks.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (call is not null)
+                {
+                    call.Fail(ex);
+                    throw;
+                }
+                finally
+                {
+                    // The caller's code between chunks is not part of the call: it runs under the caller's activity.
+                    Activity.Current = parent;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                call?.OnChunk(chunks.Current);
+                yield return chunks.Current;
+            }
+        }
+        finally
+        {
+            await chunks.DisposeAsync().ConfigureAwait(false);
+            call?.End();
+        }
+    }
+
+    private static async IAsyncEnumerable<T> ReadFramesAsync<T>(
         IRequestAdapter adapter,
         RequestInformation request,
         Dictionary<string, ParsableFactory<IParsable>> errorMapping,
