@@ -19,18 +19,24 @@ namespace Nebius.TokenFactory.AI;
 /// </example>
 public sealed class NebiusChatClient : IChatClient
 {
-    private readonly NebiusClient _client;
+    // A factory, not one client: under DI each call takes a fresh NebiusClient over IHttpClientFactory's pooled
+    // handlers, as HttpClient-based clients are meant to be used, while a singleton adapter stays cheap to keep.
+    private readonly Func<NebiusClient> _client;
     private readonly ChatClientMetadata _metadata;
 
     /// <summary>Wraps <paramref name="client"/>; the caller keeps owning it.</summary>
     /// <param name="client">The Nebius client the calls go through (its retries, deadline, project and telemetry apply).</param>
     /// <param name="defaultModelId">The model used when <see cref="ChatOptions.ModelId"/> is not set.</param>
     public NebiusChatClient(NebiusClient client, string? defaultModelId = null)
+        : this(client ?? throw new ArgumentNullException(nameof(client)), () => client, defaultModelId)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        _client = client;
+    }
+
+    internal NebiusChatClient(NebiusClient prototype, Func<NebiusClient> clientFactory, string? defaultModelId)
+    {
+        _client = clientFactory;
         DefaultModelId = defaultModelId;
-        _metadata = new ChatClientMetadata("nebius", client.BaseUrl, defaultModelId);
+        _metadata = new ChatClientMetadata("nebius", prototype.BaseUrl, defaultModelId);
     }
 
     /// <summary>The model used when the options name none.</summary>
@@ -40,7 +46,7 @@ public sealed class NebiusChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (request, projectId) = ChatRequestMapper.Map(this, messages, options, DefaultModelId);
-        var response = await _client.V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
+        var response = await _client().V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the chat completion with an empty body.");
         return ChatResponseMapper.ToChatResponse(response);
     }
@@ -53,7 +59,7 @@ public sealed class NebiusChatClient : IChatClient
         // Usage arrives only in a final chunk the server sends when asked for it.
         request.StreamOptions ??= new StreamOptions { IncludeUsage = true };
         var mapper = new StreamingUpdateMapper();
-        await foreach (var chunk in _client.V1.Chat.Completions.StreamAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in _client().V1.Chat.Completions.StreamAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false))
         {
             yield return mapper.Map(chunk);
         }
@@ -70,7 +76,7 @@ public sealed class NebiusChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(_client) ? _client
+            : serviceType == typeof(NebiusClient) ? _client()
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }

@@ -10,7 +10,9 @@ namespace Nebius.TokenFactory.AI;
 /// </summary>
 public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly NebiusClient _client;
+    // A factory, not one client: under DI each call takes a fresh NebiusClient over IHttpClientFactory's pooled
+    // handlers, as HttpClient-based clients are meant to be used, while a singleton adapter stays cheap to keep.
+    private readonly Func<NebiusClient> _client;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     /// <summary>Wraps <paramref name="client"/>; the caller keeps owning it.</summary>
@@ -20,15 +22,19 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <param name="maxBatchSize">The most texts sent in one request.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> or <paramref name="defaultDimensions"/> is below 1.</exception>
     public NebiusEmbeddingGenerator(NebiusClient client, string? defaultModelId = null, int? defaultDimensions = null, int maxBatchSize = 256)
+        : this(client ?? throw new ArgumentNullException(nameof(client)), () => client, defaultModelId, defaultDimensions, maxBatchSize)
     {
-        ArgumentNullException.ThrowIfNull(client);
+    }
+
+    internal NebiusEmbeddingGenerator(NebiusClient prototype, Func<NebiusClient> clientFactory, string? defaultModelId, int? defaultDimensions, int maxBatchSize)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultDimensions ?? 1, 1, nameof(defaultDimensions));
-        _client = client;
+        _client = clientFactory;
         DefaultModelId = defaultModelId;
         DefaultDimensions = defaultDimensions;
         MaxBatchSize = maxBatchSize;
-        _metadata = new EmbeddingGeneratorMetadata("nebius", client.BaseUrl, defaultModelId, defaultDimensions);
+        _metadata = new EmbeddingGeneratorMetadata("nebius", prototype.BaseUrl, defaultModelId, defaultDimensions);
     }
 
     /// <summary>The model used when the options name none.</summary>
@@ -63,6 +69,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
         long? inputTokens = null;
         long? totalTokens = null;
+        var client = _client();
         foreach (var batch in inputs.Chunk(MaxBatchSize))
         {
             var request = new EmbeddingRequest { Model = model, Input = batch.ToList(), Dimensions = dimensions, EncodingFormat = EmbeddingEncodingFormat.Base64 };
@@ -71,7 +78,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 request.AdditionalData[key] = value;
             }
 
-            var response = await _client.V1.Embeddings.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
+            var response = await client.V1.Embeddings.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The server answered the embeddings call with an empty body.");
             var data = (response.Data ?? []).OrderBy(e => e.Index).ToList();
             if (data.Count != batch.Length)
@@ -102,7 +109,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(_client) ? _client
+            : serviceType == typeof(NebiusClient) ? _client()
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }
