@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
-using OpenTelemetry.Trace;
 using Nebius.TokenFactory.AI;
 using Nebius.TokenFactory.Tests.AI;
+using OpenTelemetry.Trace;
 
 namespace Nebius.TokenFactory.Tests.Telemetry;
 
