@@ -136,6 +136,15 @@ public sealed class InferenceTelemetryTests
         Assert.False(GenAiInstruments.Enabled);
         Assert.Null(GenAiCall.Start(request, "http://127.0.0.1:1", streaming: false));
         Assert.Empty(request.RequestOptions);
+
+        // Not a timing: with nobody listening, the per-call hook allocates nothing at all.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            GenAiCall.Start(request, "http://127.0.0.1:1", streaming: true);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
