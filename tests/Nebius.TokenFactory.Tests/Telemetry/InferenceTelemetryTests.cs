@@ -114,6 +114,30 @@ public sealed class InferenceTelemetryTests
     }
 
     [Fact]
+    public async Task A_stream_left_early_ends_its_span_without_an_error_and_completions_are_text_completion()
+    {
+        using var capture = new TelemetryCapture();
+        await using var fixture = await AIFixture.StartAsync();
+        var model = UniqueModel(fixture.Fake);
+        fixture.Fake.ChatReply = "a b c d e f";
+
+        await foreach (var chunk in fixture.Client.StreamChatAsync(TestRequests.Chat(model)))
+        {
+            break;
+        }
+
+        await fixture.Client.V1.Completions.PostAsync(new CompletionRequest { Model = model, Prompt = "Once" });
+
+        var spans = capture.Spans(model);
+        Assert.Equal(2, spans.Count);
+        Assert.Equal(1, spans[0].GetTagItem("nebius.stream.chunks"));
+        Assert.Null(spans[0].GetTagItem("nebius.stream.chunks_per_second"));
+        Assert.Equal(ActivityStatusCode.Unset, spans[0].Status);
+        Assert.Equal("text_completion", spans[1].GetTagItem("gen_ai.operation.name"));
+        Assert.Equal($"text_completion {model}", spans[1].DisplayName);
+    }
+
+    [Fact]
     public async Task Embeddings_record_input_tokens()
     {
         using var capture = new TelemetryCapture();
