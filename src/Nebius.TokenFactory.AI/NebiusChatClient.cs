@@ -21,20 +21,22 @@ public sealed class NebiusChatClient : IChatClient
 {
     // A factory, not one client: under DI each call takes a fresh NebiusClient over IHttpClientFactory's pooled
     // handlers, as HttpClient-based clients are meant to be used, while a singleton adapter stays cheap to keep.
-    private readonly Func<NebiusClient> _client;
+    private readonly Func<ClientLease> _lease;
+    private readonly NebiusClient _prototype;
     private readonly ChatClientMetadata _metadata;
 
     /// <summary>Wraps <paramref name="client"/>; the caller keeps owning it.</summary>
     /// <param name="client">The Nebius client the calls go through (its retries, deadline, project and telemetry apply).</param>
     /// <param name="defaultModelId">The model used when <see cref="ChatOptions.ModelId"/> is not set.</param>
     public NebiusChatClient(NebiusClient client, string? defaultModelId = null)
-        : this(client ?? throw new ArgumentNullException(nameof(client)), () => client, defaultModelId)
+        : this(client ?? throw new ArgumentNullException(nameof(client)), () => new ClientLease(client, null), defaultModelId)
     {
     }
 
-    internal NebiusChatClient(NebiusClient prototype, Func<NebiusClient> clientFactory, string? defaultModelId)
+    internal NebiusChatClient(NebiusClient prototype, Func<ClientLease> clientFactory, string? defaultModelId)
     {
-        _client = clientFactory;
+        _lease = clientFactory;
+        _prototype = prototype;
         DefaultModelId = defaultModelId;
         _metadata = new ChatClientMetadata("nebius", prototype.BaseUrl, defaultModelId);
     }
@@ -46,28 +48,18 @@ public sealed class NebiusChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (request, projectId) = ChatRequestMapper.Map(this, messages, options, DefaultModelId);
-        var response = await _client().V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
+        using var lease = _lease();
+        var response = await lease.Client.V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the chat completion with an empty body.");
         return ChatResponseMapper.ToChatResponse(response);
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // Mapped here, not inside the iterator, so bad arguments throw at the call rather than at the first MoveNextAsync.
         var (request, projectId) = ChatRequestMapper.Map(this, messages, options, DefaultModelId);
-
-        // Usage arrives only in a final chunk the server sends when asked for it.
-        request.StreamOptions ??= new StreamOptions { IncludeUsage = true };
-        var mapper = new StreamingUpdateMapper();
-        await foreach (var chunk in _client().V1.Chat.Completions.StreamAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false))
-        {
-            yield return mapper.Map(chunk);
-        }
-
-        if (mapper.Complete() is { } pending)
-        {
-            yield return pending;
-        }
+        return StreamAsync(request, projectId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -76,7 +68,7 @@ public sealed class NebiusChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType == typeof(NebiusClient) ? _client()
+            : serviceType == typeof(NebiusClient) ? _prototype
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }
@@ -84,5 +76,22 @@ public sealed class NebiusChatClient : IChatClient
     /// <summary>Nothing to release: the wrapped client belongs to the caller.</summary>
     public void Dispose()
     {
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(ChatCompletionRequest request, string? projectId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Usage arrives only in a final chunk the server sends when asked for it.
+        request.StreamOptions ??= new StreamOptions { IncludeUsage = true };
+        var mapper = new StreamingUpdateMapper();
+        using var lease = _lease();
+        await foreach (var chunk in lease.Client.V1.Chat.Completions.StreamAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false))
+        {
+            yield return mapper.Map(chunk);
+        }
+
+        if (mapper.Complete() is { } pending)
+        {
+            yield return pending;
+        }
     }
 }

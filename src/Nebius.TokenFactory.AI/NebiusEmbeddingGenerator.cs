@@ -12,7 +12,8 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 {
     // A factory, not one client: under DI each call takes a fresh NebiusClient over IHttpClientFactory's pooled
     // handlers, as HttpClient-based clients are meant to be used, while a singleton adapter stays cheap to keep.
-    private readonly Func<NebiusClient> _client;
+    private readonly Func<ClientLease> _lease;
+    private readonly NebiusClient _prototype;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     /// <summary>Wraps <paramref name="client"/>; the caller keeps owning it.</summary>
@@ -22,15 +23,16 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <param name="maxBatchSize">The most texts sent in one request.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> or <paramref name="defaultDimensions"/> is below 1.</exception>
     public NebiusEmbeddingGenerator(NebiusClient client, string? defaultModelId = null, int? defaultDimensions = null, int maxBatchSize = 256)
-        : this(client ?? throw new ArgumentNullException(nameof(client)), () => client, defaultModelId, defaultDimensions, maxBatchSize)
+        : this(client ?? throw new ArgumentNullException(nameof(client)), () => new ClientLease(client, null), defaultModelId, defaultDimensions, maxBatchSize)
     {
     }
 
-    internal NebiusEmbeddingGenerator(NebiusClient prototype, Func<NebiusClient> clientFactory, string? defaultModelId, int? defaultDimensions, int maxBatchSize)
+    internal NebiusEmbeddingGenerator(NebiusClient prototype, Func<ClientLease> clientFactory, string? defaultModelId, int? defaultDimensions, int maxBatchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultDimensions ?? 1, 1, nameof(defaultDimensions));
-        _client = clientFactory;
+        _lease = clientFactory;
+        _prototype = prototype;
         DefaultModelId = defaultModelId;
         DefaultDimensions = defaultDimensions;
         MaxBatchSize = maxBatchSize;
@@ -69,7 +71,8 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
         long? inputTokens = null;
         long? totalTokens = null;
-        var client = _client();
+        using var lease = _lease();
+        var client = lease.Client;
         foreach (var batch in inputs.Chunk(MaxBatchSize))
         {
             var request = new EmbeddingRequest { Model = model, Input = batch.ToList(), Dimensions = dimensions, EncodingFormat = EmbeddingEncodingFormat.Base64 };
@@ -109,7 +112,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType == typeof(NebiusClient) ? _client()
+            : serviceType == typeof(NebiusClient) ? _prototype
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }

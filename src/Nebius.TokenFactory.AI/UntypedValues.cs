@@ -29,11 +29,18 @@ internal static class UntypedValues
         decimal number => new UntypedDecimal(number),
         Enum choice => new UntypedString(choice.ToString()),
         JsonElement element => From(element),
-        JsonNode node => From(JsonDocument.Parse(node.ToJsonString()).RootElement),
+        JsonNode node => FromNode(node),
         IEnumerable<KeyValuePair<string, object?>> pairs => new UntypedObject(pairs.ToDictionary(p => p.Key, p => From(p.Value), StringComparer.Ordinal)),
         IEnumerable items => new UntypedArray([.. items.Cast<object?>().Select(From)]),
         _ => From(JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()))),
     };
+
+    /// <summary>A JSON node, through its text (the copy is complete before the parsed document is released).</summary>
+    public static UntypedNode FromNode(JsonNode node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return From(document.RootElement);
+    }
 
     /// <summary>A JSON element as an untyped node; numbers keep integer form when they have one.</summary>
     public static UntypedNode From(JsonElement element) => element.ValueKind switch

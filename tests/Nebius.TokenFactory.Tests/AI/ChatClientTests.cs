@@ -164,8 +164,10 @@ public sealed class ChatClientTests
         var options = new ChatOptions { AdditionalProperties = new() { ["temperature"] = 0.1 } };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("Hi", options));
+        var streamError = Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync("Hi", options));
 
         Assert.Equal("options", error.ParamName);
+        Assert.Equal("options", streamError.ParamName);
         Assert.Contains("temperature", error.Message, StringComparison.Ordinal);
         Assert.Empty(fixture.Fake.Journal);
     }
