@@ -132,9 +132,10 @@ internal sealed class GeneratedAssembly : IDisposable
     private static T ReadAs<T>(string json)
         where T : IParsable
     {
-        using var document = JsonDocument.Parse(json);
+        // A self-contained element: additional data keeps references into it after parsing.
+        var root = JsonSerializer.Deserialize<JsonElement>(json);
         var factory = (ParsableFactory<T>)Delegate.CreateDelegate(typeof(ParsableFactory<T>), typeof(T).GetMethod("CreateFromDiscriminatorValue", BindingFlags.Public | BindingFlags.Static)!);
-        return new JsonParseNode(document.RootElement).GetObjectValue(factory)!;
+        return new JsonParseNode(root).GetObjectValue(factory)!;
     }
 
     private static Action<RequestConfiguration<T>> ConfigureQuery<T>(Action<dynamic> set)
