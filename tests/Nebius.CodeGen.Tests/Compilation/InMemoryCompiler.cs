@@ -27,7 +27,8 @@ internal static class InMemoryCompiler
     /// <summary>Compiles <paramref name="files"/> into an assembly image; fails the test with every diagnostic on error.</summary>
     public static byte[] Compile(IEnumerable<GeneratedFile> files, string assemblyName)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        // Diagnose: the package builds with GenerateDocumentationFile, so broken or missing XML docs are warnings there.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Content, System.Text.Encoding.UTF8), parseOptions, f.RelativePath)).ToList();
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true);
         var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
