@@ -34,6 +34,10 @@ internal static class SupportEmitter
         writer.Summary("Whether a number has no fractional part (and fits a long).");
         writer.Line("/// <param name=\"node\">The parse node holding the number.</param>");
         writer.Line("internal static bool IsIntegral(IParseNode node) => node.GetDoubleValue() is double value && Math.Floor(value) == value && Math.Abs(value) < 9.2e18;");
+        writer.Summary("Whether the object behind <paramref name=\"node\"/> has the property <paramref name=\"wireName\"/> set to JSON null (Kiota reads null, and only null, as UntypedNull).");
+        writer.Line("/// <param name=\"node\">The parse node of the object.</param>");
+        writer.Line("/// <param name=\"wireName\">The property's name in JSON.</param>");
+        writer.Line("internal static bool IsJsonNull(IParseNode node, string wireName) => node.GetChildNode(wireName) is { } child && child.GetObjectValue(UntypedNode.CreateFromDiscriminatorValue) is UntypedNull;");
         writer.Summary("Runs <paramref name=\"collect\"/> once the fields of <paramref name=\"model\"/> are assigned, then restores the node's previous hook.");
         writer.Line("/// <param name=\"node\">The parse node the model is read from.</param>");
         writer.Line("/// <param name=\"model\">The model being read.</param>");
