@@ -101,4 +101,23 @@ public sealed class UnionProbeTests
         Assert.False(unknown.ExplicitNulls.Contains("reason"));
         JsonAssert.Equivalent("""{"reason":"tool_calls"}""", GeneratedAssembly.ToJson(unknown));
     }
+
+    [Theory]
+    [InlineData("""{"when":"2024-01-02T03:04:05Z"}""", "DateTimeOffset")]
+    [InlineData("""{"when":"tomorrow"}""", "String")]
+    public void A_formatted_string_member_is_tried_before_the_plain_string(string json, string member)
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Model("""
+                Thing:
+                  type: object
+                  properties:
+                    when:
+                      anyOf: [{type: string, format: date-time}, {type: string}]
+            """));
+
+        var thing = api.Parse("Models.Thing", json);
+
+        object when = thing.When;
+        Assert.Equal([member], when.GetType().GetProperties().Where(p => p.GetValue(when) is not null).Select(p => p.Name));
+    }
 }
