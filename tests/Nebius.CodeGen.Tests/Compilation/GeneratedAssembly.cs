@@ -100,11 +100,14 @@ internal sealed class GeneratedAssembly : IDisposable
         return reader.ReadToEnd();
     }
 
-    /// <summary>The generated root client over Kiota's HttpClientRequestAdapter, sending through <paramref name="handler"/>.</summary>
-    public dynamic Client(FakeHttpHandler handler, out HttpClientRequestAdapter adapter)
+    /// <summary>
+    /// The generated root client over Kiota's HttpClientRequestAdapter, sending through <paramref name="handler"/>
+    /// directly or, with <paramref name="kiotaMiddleware"/>, behind Kiota's default handler chain.
+    /// </summary>
+    public dynamic Client(FakeHttpHandler handler, out HttpClientRequestAdapter adapter, bool kiotaMiddleware = false)
     {
 #pragma warning disable CA2000 // The adapter owns nothing it was not given; the handler belongs to the test.
-        var httpClient = new HttpClient(handler, disposeHandler: false);
+        var httpClient = kiotaMiddleware ? KiotaClientFactory.Create(handler) : new HttpClient(handler, disposeHandler: false);
         adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: httpClient) { BaseUrl = BaseUrl };
 #pragma warning restore CA2000
         return Activator.CreateInstance(Type(ClientName), adapter)!;
