@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
@@ -26,6 +27,8 @@ internal sealed class GeneratedAssembly : IDisposable
     /// <summary>The base URL the generated client is pointed at (nothing listens; the fake handler answers).</summary>
     public const string BaseUrl = "http://127.0.0.1/api";
 
+    private static readonly ConcurrentDictionary<string, Lazy<(GenerationResult Generated, byte[] Image)>> Compiled = new(StringComparer.Ordinal);
+
     private readonly AssemblyLoadContext _context;
 
     private GeneratedAssembly(GenerationResult generated, AssemblyLoadContext context, Assembly assembly)
@@ -42,11 +45,11 @@ internal sealed class GeneratedAssembly : IDisposable
     /// <summary>Generates, compiles and loads the client for <paramref name="yaml"/>.</summary>
     public static GeneratedAssembly FromSpec(string yaml)
     {
-        var generated = Generator.Generate(yaml, new GeneratorOptions(RootNamespace, ClientName));
-        var name = "Generated_" + Guid.NewGuid().ToString("N");
-        var image = InMemoryCompiler.Compile(generated.Files, name);
+        // Compiling is the slow part: a spec shared by several tests (or theory cases) is compiled once,
+        // and each test still loads its own copy into its own context.
+        var (generated, image) = Compiled.GetOrAdd(yaml, static spec => new Lazy<(GenerationResult, byte[])>(() => Build(spec))).Value;
         // Not overriding Load: everything but the generated assembly resolves from the default context.
-        var context = new AssemblyLoadContext(name, isCollectible: true);
+        var context = new AssemblyLoadContext("Generated_" + Guid.NewGuid().ToString("N"), isCollectible: true);
         using var stream = new MemoryStream(image);
         return new GeneratedAssembly(generated, context, context.LoadFromStream(stream));
     }
@@ -131,6 +134,12 @@ internal sealed class GeneratedAssembly : IDisposable
     }
 
     public void Dispose() => _context.Unload();
+
+    private static (GenerationResult Generated, byte[] Image) Build(string yaml)
+    {
+        var generated = Generator.Generate(yaml, new GeneratorOptions(RootNamespace, ClientName));
+        return (generated, InMemoryCompiler.Compile(generated.Files, "Generated_" + Guid.NewGuid().ToString("N")));
+    }
 
     private static T ReadAs<T>(string json)
         where T : IParsable
