@@ -45,4 +45,45 @@ public sealed class ErrorModelNameTests
         Assert.NotNull(problem.DataEscaped);
         Assert.Equal("too long", (string)problem.Detail.String);
     }
+
+    [Fact]
+    public async Task An_error_model_derived_through_allof_from_a_plain_model_is_still_thrown_typed()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Api("""
+              /things:
+                get:
+                  operationId: get_things
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Problem'}
+                    '404':
+                      description: missing
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/NotFound'}
+            """, """
+                Problem:
+                  type: object
+                  properties:
+                    title: {type: string}
+                NotFound:
+                  allOf:
+                    - {$ref: '#/components/schemas/Problem'}
+                    - type: object
+                      properties:
+                        resource: {type: string}
+            """));
+        var http = new FakeHttpHandler().RespondJson(HttpStatusCode.NotFound, """{"title":"gone","resource":"thing"}""");
+        var client = api.Client(http);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(async () => await client.Things.GetAsync());
+
+        Assert.IsType(api.Type("Models.NotFound"), error);
+        Assert.Equal(404, error.ResponseStatusCode);
+        Assert.Equal("gone", (string)((dynamic)error).Title);
+        Assert.Equal("thing", (string)((dynamic)error).Resource);
+    }
 }
