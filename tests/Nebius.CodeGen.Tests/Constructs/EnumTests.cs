@@ -49,4 +49,21 @@ public sealed class EnumTests
 
         JsonAssert.Equivalent("""{"color":"red"}""", GeneratedAssembly.ToJson(thing));
     }
+
+    [Fact]
+    public void An_enum_default_is_preset_to_its_member()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Model("""
+                Color: {type: string, enum: [red, dark-blue]}
+                Thing:
+                  type: object
+                  properties:
+                    color: {$ref: '#/components/schemas/Color', default: dark-blue}
+            """));
+
+        var thing = api.New("Models.Thing");
+
+        Assert.Equal(api.EnumValue("Models.Color", "DarkBlue"), thing.Color);
+        JsonAssert.Equivalent("""{"color":"dark-blue"}""", GeneratedAssembly.ToJson(thing));
+    }
 }

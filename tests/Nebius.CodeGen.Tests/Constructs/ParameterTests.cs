@@ -27,7 +27,7 @@ public sealed class ParameterTests
               responses:
                 '204': {description: done}
         """, """
-            Order: {type: string, enum: [asc, desc]}
+            Order: {type: string, enum: [asc, desc, created-at]}
         """);
 
     private static readonly string[] Tags = ["a", "b c"];
@@ -44,13 +44,13 @@ public sealed class ParameterTests
             q.Q = "hello world";
             q.Tags = Tags;
             q.Order = api.EnumValue("Models.Order", "Desc");
-            q.Orders = api.EnumArray("Models.Order", "Asc", "Desc");
+            q.Orders = api.EnumArray("Models.Order", "Asc", "CreatedAt");
             q.PageSize = 20;
         }));
 
         var request = http.LastRequest;
         Assert.Equal(HttpMethod.Get, request.Method);
-        Assert.Equal("http://127.0.0.1/api/things/5000000000?q=hello%20world&order=desc&orders=asc&orders=desc&page_size=20&tags=a&tags=b%20c", request.Uri.AbsoluteUri);
+        Assert.Equal("http://127.0.0.1/api/things/5000000000?q=hello%20world&order=desc&orders=asc&orders=created-at&page_size=20&tags=a&tags=b%20c", request.Uri.AbsoluteUri);
     }
 
     [Fact]
