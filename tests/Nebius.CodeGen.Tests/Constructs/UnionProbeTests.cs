@@ -120,4 +120,29 @@ public sealed class UnionProbeTests
         object when = thing.When;
         Assert.Equal([member], when.GetType().GetProperties().Where(p => p.GetValue(when) is not null).Select(p => p.Name));
     }
+
+    [Theory]
+    [InlineData("byte", """{"v":"aGVsbG8="}""", "Binary")]
+    [InlineData("byte", """{"v":"not base64!"}""", "String")]
+    [InlineData("duration", """{"v":"PT1H"}""", "TimeSpan")]
+    [InlineData("duration", """{"v":"an hour"}""", "String")]
+    [InlineData("uuid", """{"v":"3f2504e0-4f89-11d3-9a0c-0305e82c3301"}""", "Guid")]
+    [InlineData("uuid", """{"v":"not-a-guid"}""", "String")]
+    [InlineData("date", """{"v":"2024-02-29"}""", "Date")]
+    [InlineData("date", """{"v":"someday"}""", "String")]
+    public void A_string_that_does_not_match_the_format_member_falls_to_the_plain_string(string format, string json, string member)
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Model($$"""
+                Thing:
+                  type: object
+                  properties:
+                    v:
+                      anyOf: [{type: string, format: {{format}}}, {type: string}]
+            """));
+
+        var thing = api.Parse("Models.Thing", json);
+
+        object v = thing.V;
+        Assert.Equal([member], v.GetType().GetProperties().Where(p => p.GetValue(v) is not null).Select(p => p.Name));
+    }
 }
