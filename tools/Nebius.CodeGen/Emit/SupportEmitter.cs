@@ -50,7 +50,7 @@ internal static class SupportEmitter
         writer.Line("    value = default!;");
         writer.Line("    return false;");
         writer.Line("}");
-        writer.Line("catch(System.Text.Json.JsonException)");
+        writer.Line("catch(global::System.Text.Json.JsonException)");
         writer.Line("{");
         writer.Line("    value = default!;");
         writer.Line("    return false;");
