@@ -95,4 +95,33 @@ public sealed class ReservedNameTests
 
         Assert.Equal("http://127.0.0.1/api/models?class=chat", http.LastRequest.Uri.AbsoluteUri);
     }
+
+    [Fact]
+    public async Task A_system_path_segment_and_a_schema_named_System_do_not_shadow_the_System_namespace()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Api("""
+              /system/status:
+                get:
+                  operationId: system_status
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/System'}
+            """, """
+                System:
+                  type: object
+                  properties:
+                    at: {type: string, format: date-time}
+                    id: {anyOf: [{type: string, format: uuid}, {type: integer}]}
+                    tags: {type: array, items: {type: string}}
+            """));
+        var http = new FakeHttpHandler().RespondJson(HttpStatusCode.OK, """{"at":"2024-01-01T00:00:00Z","id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","tags":["a"]}""");
+
+        var status = await api.Client(http).System.Status.GetAsync();
+
+        Assert.Equal(new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), (Guid)status.Id.Guid);
+        Assert.Equal("http://127.0.0.1/api/system/status", http.LastRequest.Uri.AbsoluteUri);
+    }
 }
