@@ -86,4 +86,84 @@ public sealed class ParameterTests
 
         Assert.Equal(typeof(long), indexer.GetIndexParameters()[0].ParameterType);
     }
+
+    [Fact]
+    public async Task Path_item_parameters_apply_to_every_operation_and_sibling_parameter_names_share_one_indexer()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Api("""
+              /jobs/{job_id}:
+                parameters:
+                  - {name: job_id, in: path, required: true, schema: {type: string}}
+                  - {name: verbose, in: query, schema: {type: boolean}}
+                get:
+                  operationId: get_job
+                  responses:
+                    '204': {description: ok}
+              /jobs/{id}/events:
+                get:
+                  operationId: job_events
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: string}}
+                    - {name: limit, in: query, schema: {type: integer}}
+                  responses:
+                    '204': {description: ok}
+            """));
+        var http = new FakeHttpHandler().Respond(HttpStatusCode.NoContent, [], null);
+        var job = api.Client(http).Jobs["j 1"];
+
+        await job.GetAsync(GeneratedAssembly.Query((object)job, "Get", q => q.Verbose = true));
+        var getUrl = http.LastRequest.Uri.AbsoluteUri;
+        var events = job.Events;
+        await events.GetAsync(GeneratedAssembly.Query((object)events, "Get", q => q.Limit = 3));
+
+        Assert.Equal("http://127.0.0.1/api/jobs/j%201?verbose=true", getUrl);
+        Assert.Equal("http://127.0.0.1/api/jobs/j%201/events?limit=3", http.LastRequest.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Integer_array_and_uuid_query_parameters_are_formatted()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Api("""
+              /things:
+                get:
+                  operationId: get_things
+                  parameters:
+                    - {name: ids, in: query, schema: {type: array, items: {type: integer, format: int64}}}
+                    - {name: owner, in: query, schema: {type: string, format: uuid}}
+                  responses:
+                    '204': {description: ok}
+            """));
+        var http = new FakeHttpHandler().Respond(HttpStatusCode.NoContent, [], null);
+        var things = api.Client(http).Things;
+
+        await things.GetAsync(GeneratedAssembly.Query((object)things, "Get", q =>
+        {
+            q.Ids = new long[] { 1, 5_000_000_000 };
+            q.Owner = new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+        }));
+
+        Assert.Equal("http://127.0.0.1/api/things?ids=1&ids=5000000000&owner=3f2504e0-4f89-11d3-9a0c-0305e82c3301", http.LastRequest.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task An_inline_enum_query_parameter_gets_its_own_enum_type_beside_the_builder()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Api("""
+              /things:
+                get:
+                  operationId: get_things
+                  parameters:
+                    - {name: sort, in: query, schema: {type: string, enum: [newest, oldest-first]}}
+                  responses:
+                    '204': {description: ok}
+            """));
+        var http = new FakeHttpHandler().Respond(HttpStatusCode.NoContent, [], null);
+        var things = api.Client(http).Things;
+        var sortType = api.Type("Things.ThingsRequestBuilder+ThingsRequestBuilderGetQueryParameters").GetProperty("Sort")!.PropertyType;
+
+        await things.GetAsync(GeneratedAssembly.Query((object)things, "Get", q => q.Sort = (dynamic)Enum.Parse(Nullable.GetUnderlyingType(sortType)!, "OldestFirst")));
+
+        Assert.True(Nullable.GetUnderlyingType(sortType)!.IsEnum);
+        Assert.Equal("http://127.0.0.1/api/things?sort=oldest-first", http.LastRequest.Uri.AbsoluteUri);
+    }
 }
