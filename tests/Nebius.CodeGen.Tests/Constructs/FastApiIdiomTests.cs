@@ -77,4 +77,39 @@ public sealed class FastApiIdiomTests
         JsonAssert.Equivalent("""{"integration":{"type":"mlflow","uri":"u"}}""", GeneratedAssembly.ToJson(mlflow));
         JsonAssert.Equivalent("""{"integration":null}""", GeneratedAssembly.ToJson(nulled));
     }
+
+    [Fact]
+    public void An_array_of_anyof_objects_is_told_apart_by_the_type_field_each_fixes_by_const_or_default()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Model("""
+                WandbIntegration:
+                  type: object
+                  properties:
+                    type: {type: string, const: wandb}
+                    project: {type: string}
+                MlflowIntegration:
+                  type: object
+                  properties:
+                    type: {type: string, default: mlflow}
+                    project: {type: string}
+                    uri: {type: string}
+                Thing:
+                  type: object
+                  properties:
+                    integrations:
+                      type: array
+                      items:
+                        anyOf:
+                          - {$ref: '#/components/schemas/WandbIntegration'}
+                          - {$ref: '#/components/schemas/MlflowIntegration'}
+            """));
+        const string Json = """{"integrations":[{"type":"mlflow","project":"p","uri":"u"},{"type":"wandb","project":"q"}]}""";
+
+        var thing = api.Parse("Models.Thing", Json);
+
+        Assert.Equal("u", (string)thing.Integrations[0].MlflowIntegration.Uri);
+        Assert.Null(thing.Integrations[0].WandbIntegration);
+        Assert.Equal("q", (string)thing.Integrations[1].WandbIntegration.Project);
+        JsonAssert.Equivalent(Json, GeneratedAssembly.ToJson(thing));
+    }
 }
