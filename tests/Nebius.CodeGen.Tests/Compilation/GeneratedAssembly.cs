@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -144,10 +143,11 @@ internal sealed class GeneratedAssembly : IDisposable
     private static T ReadAs<T>(string json)
         where T : IParsable
     {
-        // A self-contained element: additional data keeps references into it after parsing.
-        var root = JsonSerializer.Deserialize<JsonElement>(json);
+        // The adapter's own path: JsonParseNodeFactory over the response bytes (a memory stream completes synchronously).
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var root = new JsonParseNodeFactory().GetRootParseNodeAsync("application/json", content).GetAwaiter().GetResult();
         var factory = (ParsableFactory<T>)Delegate.CreateDelegate(typeof(ParsableFactory<T>), typeof(T).GetMethod("CreateFromDiscriminatorValue", BindingFlags.Public | BindingFlags.Static)!);
-        return new JsonParseNode(root).GetObjectValue(factory)!;
+        return root.GetObjectValue(factory)!;
     }
 
     private static Action<RequestConfiguration<T>> ConfigureQuery<T>(Action<dynamic> set)
