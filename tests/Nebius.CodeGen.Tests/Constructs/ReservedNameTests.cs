@@ -124,4 +124,32 @@ public sealed class ReservedNameTests
         Assert.Equal(new Guid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), (Guid)status.Id.Guid);
         Assert.Equal("http://127.0.0.1/api/system/status", http.LastRequest.Uri.AbsoluteUri);
     }
+
+    [Fact]
+    public void Schemas_named_like_kiota_types_the_generated_code_uses_are_suffixed_and_work()
+    {
+        using var api = GeneratedAssembly.FromSpec(Specs.Model("""
+                Thing:
+                  type: object
+                  properties:
+                    parsable: {$ref: '#/components/schemas/IParsable'}
+                    set: {$ref: '#/components/schemas/HashSet'}
+                    member: {$ref: '#/components/schemas/EnumMember'}
+                    either:
+                      oneOf: [{type: string}, {$ref: '#/components/schemas/EnumHelpers'}]
+                    note: {type: [string, 'null']}
+                IParsable: {type: object, properties: {x: {type: string}}}
+                HashSet: {type: object, properties: {x: {type: string}}}
+                EnumHelpers: {type: object, properties: {x: {type: string}}}
+                EnumMember: {type: string, enum: [a, b]}
+            """));
+        const string Json = """{"parsable":{"x":"1"},"set":{"x":"2"},"member":"b","either":{"x":"3"},"note":null}""";
+
+        var thing = api.Parse("Models.Thing", Json);
+
+        Assert.Equal("1", (string)thing.Parsable.X);
+        Assert.IsType(api.Type("Models.IParsableObject"), (object)thing.Parsable);
+        Assert.Equal("3", (string)thing.Either.EnumHelpersObject.X);
+        JsonAssert.Equivalent(Json, GeneratedAssembly.ToJson(thing));
+    }
 }
