@@ -165,7 +165,15 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
                 continue;
             }
 
-            model.IsError = true;
+            // The whole base chain becomes an error type: the root of the hierarchy is what derives from
+            // ApiException, and the adapter throws the parsed error only when it is an Exception. Marking
+            // just an allOf-derived error would leave it deriving from a plain model, and the adapter would
+            // throw a bare ApiException with none of the parsed fields.
+            for (var current = model; current is not null; current = current.Base)
+            {
+                current.IsError = true;
+            }
+
             if (code == "default")
             {
                 fallback = model;

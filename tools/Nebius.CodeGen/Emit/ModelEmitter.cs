@@ -75,7 +75,7 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         WriteFactory(writer, model);
         WriteDeserializers(writer, model);
         WriteSerializer(writer, model, holdsAdditionalData);
-        NullTracking.WriteCollector(writer, model);
+        NullTracking.WriteCollector(writer, model, supportClass);
         writer.Close();
         return FileFrame.End(writer);
     }

@@ -32,7 +32,7 @@ internal static class NullTracking
     }
 
     /// <summary>Records which nullable properties were present as JSON null once the fields are assigned.</summary>
-    public static void WriteCollector(CodeWriter writer, ModelType model)
+    public static void WriteCollector(CodeWriter writer, ModelType model, string supportClass)
     {
         if (!HasOwn(model))
         {
@@ -49,8 +49,10 @@ internal static class NullTracking
 
         foreach (var property in model.Properties.Where(p => p.Nullable).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
+            // The child must really be JSON null: a property left null by a value it could not read
+            // (an unknown enum value, kept raw) is present but not an explicit null.
             var key = Literals.Quote(property.WireName);
-            writer.Line($"if({property.Name} is null && parseNode.GetChildNode({key}) is not null) ExplicitNulls.Add({key});");
+            writer.Line($"if({property.Name} is null && {supportClass}.IsJsonNull(parseNode, {key})) ExplicitNulls.Add({key});");
         }
 
         writer.Close();

@@ -27,7 +27,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         foreach (var member in union.Members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
         {
             var type = TypeSyntax.Nullable(member.Type);
-            writer.Summary($"Composed type representation for type <see cref=\"{Cref(member.Type)}\"/>");
+            writer.Summary($"Composed type representation for type {TypeReference(member.Type)}");
             writer.Line($"public {type} {member.Name} {{ get; set; }}");
             surface.Member(union.DottedName, $"|public|{member.Name}:{TypeSyntax.Surface(type)}");
         }
@@ -43,6 +43,13 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Close();
         return FileFrame.End(writer);
     }
+
+    /// <summary>
+    /// A doc reference to the member type. An array type such as <c>byte[]</c> (base64 members) is not a
+    /// valid cref (CS1584, an error in the package build), so it is written as code instead.
+    /// </summary>
+    private static string TypeReference(TypeRef type) =>
+        Cref(type) is var cref && cref.EndsWith("[]", StringComparison.Ordinal) ? $"<c>{cref}</c>" : $"<see cref=\"{cref}\"/>";
 
     private static string Cref(TypeRef type) => type switch
     {
@@ -61,7 +68,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
                 continue;
             }
 
-            writer.Summary($"Wraps a <see cref=\"{Cref(member.Type)}\"/> (deviation from Kiota: lets callers assign the member value directly).");
+            writer.Summary($"Wraps a {TypeReference(member.Type)} (deviation from Kiota: lets callers assign the member value directly).");
             writer.Line($"public static implicit operator {union.FullName}({type} value) => new {union.FullName} {{ {member.Name} = value }};");
             surface.Member(union.DottedName, $"|static|public|implicit operator({TypeSyntax.Surface(type)}):{union.DottedName}");
         }
@@ -132,7 +139,9 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
 
         foreach (var member in formatted)
         {
-            writer.Line($"    {prefix}if({TypeSyntax.Read(member.Type, "parseNode")} is {TypeSyntax.Declared(member.Type)} {Names.FirstLower(member.Name)}Value) result.{member.Name} = {Names.FirstLower(member.Name)}Value;");
+            // Kiota's Guid, TimeSpan and base64 readers throw on a string of another shape rather than
+            // returning null, so each format is tried through TryRead and a miss falls to the next member.
+            writer.Line($"    {prefix}if({supportClass}.TryRead(parseNode, static n => {TypeSyntax.Read(member.Type, "n")}, out var {Names.FirstLower(member.Name)}Value)) result.{member.Name} = {Names.FirstLower(member.Name)}Value;");
             prefix = "else ";
         }
 

@@ -21,6 +21,12 @@ public static class Names
         "Version", "Void", "Activator", "Buffer", "EventArgs", "Lazy", "Memory", "Progress", "Thread",
         "BaseRequestBuilder", "RequestInformation", "Method", "IParseNode", "ApiException", "UntypedNode",
         "MultipartBody", "Dictionary", "List", "IDictionary", "CancellationToken",
+        // Names the generated model, union and enum files use unqualified: a schema called IParsable or
+        // HashSet would otherwise shadow them inside the Models namespace and the client would not compile.
+        "IParsable", "IAdditionalDataHolder", "ISerializationWriter", "IComposedTypeWrapper", "IRequestAdapter",
+        "ParsableFactory", "RequestConfiguration", "DefaultQueryParameters", "QueryParameter", "QueryParameterAttribute",
+        "EnumHelpers", "UntypedNull", "ApiClientBuilder", "EnumMember", "EnumMemberAttribute", "Obsolete", "ObsoleteAttribute",
+        "HashSet", "ISet", "IReadOnlyDictionary", "StringComparer", "ArgumentNullException", "FormatException",
     };
 
     /// <summary>C# keywords (and contextual keywords Kiota escapes) that cannot be parameter names.</summary>
