@@ -57,7 +57,7 @@ internal static class FakeEndpoints
     {
         var body = await FakeJson.ReadObject(context).ConfigureAwait(false);
         var problems = Required.Where(field => body?[field] is null).Select(field => (field, "missing", "Field required")).ToList();
-        problems.AddRange(CheckValues(body));
+        problems.AddRange(CheckValues(body, partial: false));
         if (problems.Count > 0)
         {
             await FakeJson.Invalid(context, [.. problems]).ConfigureAwait(false);
@@ -122,7 +122,7 @@ internal static class FakeEndpoints
             return;
         }
 
-        var problems = CheckValues(body).ToList();
+        var problems = CheckValues(body, partial: true).ToList();
         if (body.ContainsKey("region"))
         {
             problems.Add(("region", "extra_forbidden", "The region of an endpoint cannot be changed"));
@@ -134,34 +134,29 @@ internal static class FakeEndpoints
             return;
         }
 
-        JsonNode answer;
+        JsonNode? answer = null;
+        var scalingValid = true;
         lock (fake.Managed.Gate)
         {
-            if (Find(context, fake) is not { } endpoint)
+            if (Find(context, fake) is { } endpoint)
             {
-                answer = null!;
-            }
-            else
-            {
-                foreach (var (name, value) in body)
+                // Applied to a copy first: a patch of one bound must still leave min_replicas <= max_replicas.
+                var updated = (JsonObject)endpoint.DeepClone();
+                Apply(updated, body);
+                scalingValid = !CheckScaling(updated["scaling"], partial: false).Any();
+                if (scalingValid)
                 {
-                    if (name == "scaling" && value is JsonObject scaling && endpoint["scaling"] is JsonObject current)
-                    {
-                        foreach (var (bound, count) in scaling)
-                        {
-                            current[bound] = count?.DeepClone();
-                        }
-                    }
-                    else
-                    {
-                        // "UNSET" is how the API is told to clear the custom weights.
-                        endpoint[name] = name == "custom_weights_id" && value?.GetValueKind() == JsonValueKind.String && value.GetValue<string>() == "UNSET" ? null : value?.DeepClone();
-                    }
+                    Deploy(updated);
+                    fake.Managed.Endpoints[fake.Managed.Endpoints.IndexOf(endpoint)] = updated;
+                    answer = updated.DeepClone();
                 }
-
-                Deploy(endpoint);
-                answer = endpoint.DeepClone();
             }
+        }
+
+        if (!scalingValid)
+        {
+            await FakeJson.Invalid(context, [.. CheckScaling(null, partial: false)]).ConfigureAwait(false);
+            return;
         }
 
         await (answer is null ? NotFound(context) : FakeJson.Ok(context, answer)).ConfigureAwait(false);
@@ -181,7 +176,28 @@ internal static class FakeEndpoints
         }
     }
 
-    private static IEnumerable<(string, string, string)> CheckValues(JsonObject? body)
+    /// <summary>A partial update: the fields given replace the stored ones; <c>scaling</c> merges bound by bound.</summary>
+    private static void Apply(JsonObject endpoint, JsonObject patch)
+    {
+        foreach (var (name, value) in patch)
+        {
+            if (name == "scaling" && value is JsonObject scaling && endpoint["scaling"] is JsonObject current)
+            {
+                foreach (var (bound, count) in scaling)
+                {
+                    current[bound] = count?.DeepClone();
+                }
+            }
+            else
+            {
+                // "UNSET" is how the API is told to clear the custom weights.
+                var unset = name == "custom_weights_id" && value?.GetValueKind() == JsonValueKind.String && value.GetValue<string>() == "UNSET";
+                endpoint[name] = unset ? null : value?.DeepClone();
+            }
+        }
+    }
+
+    private static IEnumerable<(string, string, string)> CheckValues(JsonObject? body, bool partial)
     {
         if (body?["name"] is { } name && (name.GetValueKind() != JsonValueKind.String || name.GetValue<string>().Length is < 1 or > 100))
         {
@@ -198,9 +214,25 @@ internal static class FakeEndpoints
             yield return ("region", "enum", "Input should be one of " + string.Join(", ", Regions));
         }
 
-        if (body?["scaling"] is { } scaling && (scaling["min_replicas"]?.GetValue<int>() is not { } min || scaling["max_replicas"]?.GetValue<int>() is not { } max || min > max))
+        if (body?["scaling"] is { } scaling)
         {
-            yield return ("scaling", "value_error", "scaling needs min_replicas <= max_replicas");
+            foreach (var problem in CheckScaling(scaling, partial))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>Both bounds (unless <paramref name="partial"/>), neither negative, min not above max.</summary>
+    private static IEnumerable<(string, string, string)> CheckScaling(JsonNode? scaling, bool partial)
+    {
+        int? Bound(string name) => scaling?[name]?.GetValueKind() == JsonValueKind.Number ? scaling[name]!.GetValue<int>() : null;
+        var min = Bound("min_replicas");
+        var max = Bound("max_replicas");
+        var complete = min is not null && max is not null;
+        if ((!partial && !complete) || min < 0 || max < 0 || (complete && min > max))
+        {
+            yield return ("scaling", "value_error", "scaling needs 0 <= min_replicas <= max_replicas");
         }
     }
 

@@ -159,7 +159,18 @@ public sealed class FakeManagedResourcesTests
         Assert.Equal(0, stopped.Deployment!.ReadyReplicas);
         Assert.Equal("eu-north1", stopped.Region);
 
-        var (status, body) = await SendRaw(fake, HttpMethod.Patch, $"/v0/dedicated_endpoints/{endpoint.Id}", "{\"region\":\"eu-west1\"}");
+        var (scaled, scaledBody) = await SendRaw(fake, HttpMethod.Patch, $"/v0/dedicated_endpoints/{endpointId}", "{\"enabled\":true,\"scaling\":{\"max_replicas\":5},\"custom_weights_id\":\"UNSET\"}");
+        Assert.Equal(HttpStatusCode.OK, scaled);
+        var patched = System.Text.Json.Nodes.JsonNode.Parse(scaledBody)!;
+        Assert.Equal(2, patched["scaling"]!["min_replicas"]!.GetValue<int>());
+        Assert.Equal(5, patched["scaling"]!["max_replicas"]!.GetValue<int>());
+        Assert.Null(patched["custom_weights_id"]);
+        Assert.Equal(2, patched["deployment"]!["ready_replicas"]!.GetValue<int>());
+
+        var (inverted, _) = await SendRaw(fake, HttpMethod.Patch, $"/v0/dedicated_endpoints/{endpointId}", "{\"scaling\":{\"min_replicas\":9}}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, inverted);
+
+        var (status, body) = await SendRaw(fake, HttpMethod.Patch, $"/v0/dedicated_endpoints/{endpointId}", "{\"region\":\"eu-west1\"}");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("region", body, StringComparison.Ordinal);
 
