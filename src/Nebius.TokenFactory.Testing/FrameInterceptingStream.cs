@@ -40,7 +40,7 @@ internal sealed class FrameInterceptingStream(Stream inner, HttpContext context,
                 await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
 
                 // Kestrel sends asynchronously; aborting at once could drop the frames that were meant to get through.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None).ConfigureAwait(false);
                 Disconnected = true;
                 context.Abort();
                 throw new OperationCanceledException("The fake dropped the connection.");
