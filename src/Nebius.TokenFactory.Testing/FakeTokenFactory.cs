@@ -49,6 +49,16 @@ public sealed class FakeTokenFactory : IAsyncDisposable
 
     internal FakeManagedState Managed { get; } = new();
 
+    /// <summary>
+    /// The states a fine-tuning job passes through, one per read of the job; the last one is final. The default
+    /// ends in <c>succeeded</c> (with checkpoints); end it in <c>failed</c> to test how a failure is handled.
+    /// </summary>
+    public IReadOnlyList<string> FineTuningStates
+    {
+        get => Managed.FineTuningStates;
+        set => Managed.FineTuningStates = value is { Count: > 0 } ? [.. value] : throw new ArgumentException("At least one state is needed.", nameof(value));
+    }
+
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeTokenFactory> StartAsync(CancellationToken cancellationToken = default)
     {

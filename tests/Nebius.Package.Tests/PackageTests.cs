@@ -49,7 +49,9 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
 
         var docs = XDocument.Parse(Read(package, $"lib/net10.0/{id}.xml"));
         Assert.True(docs.Descendants("member").Count() > 10, "the XML docs hold the members' documentation");
-        Assert.NotNull(package.GetEntry($"lib/net10.0/{id}.dll"));
+        // The assembly carries the contract version too ([AssemblyMetadata("NebiusApiVersion", ...)]).
+        var assembly = ReadBytes(package, $"lib/net10.0/{id}.dll");
+        Assert.True(Contains(assembly, "NebiusApiVersion") && Contains(assembly, SpecVersion()), "the assembly records the spec version");
 
         // Nothing runs in a consumer's build: no build/ or buildTransitive/ targets (the generation target stays home).
         Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("build", StringComparison.OrdinalIgnoreCase));
@@ -122,6 +124,17 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
             File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
         }
     }
+
+    private static byte[] ReadBytes(ZipArchive package, string entryName)
+    {
+        var entry = package.GetEntry(entryName) ?? throw new Xunit.Sdk.XunitException($"{entryName} is missing from the package");
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 

@@ -84,6 +84,26 @@ public sealed class FakeManagedResourcesTests
     }
 
     [Fact]
+    public async Task A_job_can_be_scripted_to_fail_with_an_error_and_an_error_event()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        fake.FineTuningStates = ["validating_files", "running", "failed"];
+        using var client = ClientFor(fake);
+        var job = await client.V1.Fine_tuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = AddTrainingFile(fake) });
+        var jobId = job!.Id!;
+
+        await client.V1.Fine_tuning.Jobs[jobId].GetAsync();
+        var failed = await client.V1.Fine_tuning.Jobs[jobId].GetAsync();
+        var events = await client.V1.Fine_tuning.Jobs[jobId].Events.GetAsync();
+
+        Assert.Equal("failed", failed!.Status);
+        Assert.Equal("training_failed", failed.Error?.Code);
+        Assert.Equal("error", events!.Data![0].Level);
+        Assert.Empty((await client.V1.Fine_tuning.Jobs[jobId].Checkpoints.GetAsync())!.Data!);
+        Assert.Throws<ArgumentException>("value", () => fake.FineTuningStates = []);
+    }
+
+    [Fact]
     public async Task A_job_needs_a_known_training_file_and_the_required_fields()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
