@@ -25,11 +25,28 @@ public abstract class FakeFault
 
     internal bool Matches(string? path) => PathPrefix is null || (path ?? string.Empty).StartsWith(PathPrefix, StringComparison.Ordinal);
 
-    internal abstract Task ApplyAsync(HttpContext context);
+    /// <summary>Holds the request for <paramref name="delay"/>, then answers normally: a slow first byte.</summary>
+    /// <param name="delay">How long nothing is sent.</param>
+    public static FakeFault SlowFirstByte(TimeSpan delay) => new SlowFirstByteFault(delay);
+
+    /// <summary>Answers normally but drops the connection after <paramref name="frames"/> server-sent events of a stream.</summary>
+    /// <param name="frames">How many complete <c>data:</c> frames get through before the disconnect.</param>
+    public static FakeFault DisconnectMidStream(int frames = 2) => new StreamFault(CheckFrames(frames), malformedFrame: null);
+
+    /// <summary>Answers normally but slips a frame whose JSON is broken into a stream after <paramref name="frames"/> good frames.</summary>
+    /// <param name="frames">How many good frames come first.</param>
+    /// <param name="frame">The broken frame, sent as is (a blank line ends it).</param>
+    public static FakeFault MalformedFrame(int frames = 1, string frame = "data: {\"id\": \"chatcmpl-broken\", \"choices\": [") =>
+        new StreamFault(CheckFrames(frames), frame ?? throw new ArgumentNullException(nameof(frame)));
+
+    internal abstract Task ApplyAsync(HttpContext context, RequestDelegate next);
+
+    private static int CheckFrames(int frames, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(frames))] string? name = null) =>
+        frames >= 0 ? frames : throw new ArgumentOutOfRangeException(name, frames, "The number of frames cannot be negative.");
 
     private sealed class StatusFault(int status, string detail, int? retryAfter) : FakeFault
     {
-        internal override Task ApplyAsync(HttpContext context)
+        internal override Task ApplyAsync(HttpContext context, RequestDelegate next)
         {
             if (retryAfter is { } seconds)
             {
@@ -42,7 +59,7 @@ public abstract class FakeFault
 
     private sealed class HtmlFault(int status) : FakeFault
     {
-        internal override Task ApplyAsync(HttpContext context)
+        internal override Task ApplyAsync(HttpContext context, RequestDelegate next)
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "text/html";
@@ -52,7 +69,7 @@ public abstract class FakeFault
 
     private sealed class HangFault(TimeSpan delay) : FakeFault
     {
-        internal override async Task ApplyAsync(HttpContext context)
+        internal override async Task ApplyAsync(HttpContext context, RequestDelegate next)
         {
             try
             {
@@ -64,6 +81,45 @@ public abstract class FakeFault
             }
 
             context.Abort();
+        }
+    }
+
+    private sealed class SlowFirstByteFault(TimeSpan delay) : FakeFault
+    {
+        internal override async Task ApplyAsync(HttpContext context, RequestDelegate next)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class StreamFault(int frames, string? malformedFrame) : FakeFault
+    {
+        internal override async Task ApplyAsync(HttpContext context, RequestDelegate next)
+        {
+            var original = context.Response.Body;
+            await using var intercepting = new FrameInterceptingStream(original, context, frames, malformedFrame);
+            context.Response.Body = intercepting;
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (intercepting.Disconnected)
+            {
+                // The handler noticed the dropped connection; that is the point of the fault.
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
         }
     }
 }

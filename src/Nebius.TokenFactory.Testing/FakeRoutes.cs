@@ -29,6 +29,22 @@ internal static class FakeRoutes
         Handle(app, "GET", "/v1/batches", c => FakeBatches.List(c, fake));
         Handle(app, "GET", "/v1/batches/{batch_id}", c => FakeBatches.Get(c, fake));
         Handle(app, "POST", "/v1/batches/{batch_id}/cancel", c => FakeBatches.Cancel(c, fake));
+        Handle(app, "POST", "/v1/fine_tuning/jobs", c => FakeFineTuning.Create(c, fake));
+        Handle(app, "GET", "/v1/fine_tuning/jobs", c => FakeFineTuning.List(c, fake));
+        Handle(app, "GET", "/v1/fine_tuning/jobs/{job_id}", c => FakeFineTuning.Get(c, fake));
+        Handle(app, "POST", "/v1/fine_tuning/jobs/{job_id}/cancel", c => FakeFineTuning.Cancel(c, fake));
+        Handle(app, "GET", "/v1/fine_tuning/jobs/{job_id}/events", c => FakeFineTuning.Events(c, fake));
+        Handle(app, "GET", "/v1/fine_tuning/jobs/{job_id}/checkpoints", c => FakeFineTuning.Checkpoints(c, fake));
+        Handle(app, "GET", "/v1/fine_tuning/jobs/{job_id}/checkpoints/{checkpoint_id}", c => FakeFineTuning.Checkpoint(c, fake));
+        Handle(app, "GET", "/v0/models", c => FakeCustomModels.List(c, fake));
+        Handle(app, "POST", "/v0/models", c => FakeCustomModels.Create(c, fake));
+        Handle(app, "GET", "/v0/models/{**name}", c => FakeCustomModels.Get(c, fake));
+        Handle(app, "DELETE", "/v0/models/{**name}", c => FakeCustomModels.Delete(c, fake));
+        Handle(app, "GET", "/v0/dedicated_endpoints/templates", FakeEndpoints.ListTemplates);
+        Handle(app, "POST", "/v0/dedicated_endpoints", c => FakeEndpoints.Create(c, fake));
+        Handle(app, "GET", "/v0/dedicated_endpoints", c => FakeEndpoints.List(c, fake));
+        Handle(app, "PATCH", "/v0/dedicated_endpoints/{endpoint_id}", c => FakeEndpoints.Patch(c, fake));
+        Handle(app, "DELETE", "/v0/dedicated_endpoints/{endpoint_id}", c => FakeEndpoints.Delete(c, fake));
         app.MapFallback(context => FakeJson.NotFound(context, "Not Found"));
     }
 

@@ -11,8 +11,9 @@ namespace Nebius.TokenFactory.Testing;
 
 /// <summary>
 /// A fake Nebius Token Factory listening on 127.0.0.1 with a random port. It answers the inference
-/// endpoints with scripted text (as JSON or as an SSE stream), keeps files and batches in memory (batches
-/// move on one state per read), validates requests the way the real API does (422 with <c>detail</c>),
+/// endpoints with scripted text (as JSON or as an SSE stream), keeps files, batches, fine-tuning jobs, custom
+/// models and dedicated endpoints in memory (each moves on one state per read), validates requests the way
+/// the real API does (422 with <c>detail</c>),
 /// and can be told to fail the next requests. Every request lands in <see cref="Journal"/>.
 /// </summary>
 /// <example>
@@ -48,6 +49,18 @@ public sealed class FakeTokenFactory : IAsyncDisposable
     public ConcurrentDictionary<string, FakeFile> Files { get; } = new();
 
     internal FakeState State { get; } = new();
+
+    internal FakeManagedState Managed { get; } = new();
+
+    /// <summary>
+    /// The states a fine-tuning job passes through, one per read of the job; the last one is final. The default
+    /// ends in <c>succeeded</c> (with checkpoints); end it in <c>failed</c> to test how a failure is handled.
+    /// </summary>
+    public IReadOnlyList<string> FineTuningStates
+    {
+        get => Managed.FineTuningStates;
+        set => Managed.FineTuningStates = value is { Count: > 0 } ? [.. value] : throw new ArgumentException("At least one state is needed.", nameof(value));
+    }
 
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeTokenFactory> StartAsync(CancellationToken cancellationToken = default)
@@ -110,7 +123,7 @@ public sealed class FakeTokenFactory : IAsyncDisposable
 
         if (_faults.TryPeek(out var fault) && fault.Matches(context.Request.Path.Value) && _faults.TryDequeue(out fault))
         {
-            await fault.ApplyAsync(context).ConfigureAwait(false);
+            await fault.ApplyAsync(context, next).ConfigureAwait(false);
             return;
         }
 

@@ -2,22 +2,15 @@ using Nebius.TokenFactory.Testing;
 
 namespace Nebius.Cli.Tests;
 
+/// <summary>The command line as a whole: parsing, the environment, exit codes and errors.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Output, string Errors)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, errors, _ => null, CancellationToken.None);
-        return (exit, output.ToString(), errors.ToString());
-    }
-
     [Fact]
     public async Task Smoke_against_a_server_reports_three_steps_with_request_ids()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
 
-        var (exit, output, _) = await Run("smoke", "--api-key", "k", "--base-url", fake.BaseUrl.ToString(), "--project", "p1");
+        var (exit, output, _) = await Cli.Run("smoke", "--api-key", "k", "--base-url", fake.BaseUrl.ToString(), "--project", "p1");
 
         Assert.Equal(0, exit);
         Assert.Matches(@"models\s+\d+ ms\s+request fake-", output);
@@ -28,25 +21,12 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Chat_streams_the_answer_to_the_output()
-    {
-        await using var fake = await FakeTokenFactory.StartAsync();
-        fake.ChatReply = "tokens are pieces of text";
-
-        var (exit, output, _) = await Run("chat", "What", "is", "a", "token?", "--api-key", "k", "--base-url", fake.BaseUrl.ToString());
-
-        Assert.Equal(0, exit);
-        Assert.Equal("tokens are pieces of text", output.Trim());
-        Assert.Contains("\"content\":\"What is a token?\"", fake.Journal.Last().Body, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task An_api_failure_exits_with_1_and_never_prints_the_key()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         fake.Inject(FakeFault.Status(401, "Invalid API key"));
 
-        var (exit, output, errors) = await Run("models", "--api-key", "secret-key-123", "--base-url", fake.BaseUrl.ToString());
+        var (exit, output, errors) = await Cli.Run("models", "--api-key", "secret-key-123", "--base-url", fake.BaseUrl.ToString());
 
         Assert.Equal(1, exit);
         Assert.Contains("401", errors, StringComparison.Ordinal);
@@ -54,30 +34,59 @@ public sealed class CliTests
         Assert.DoesNotContain("secret-key-123", output + errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_rejected_request_exits_with_1_and_shows_the_apis_detail()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        fake.Inject(FakeFault.Status(400, "Bad things"));
+
+        var (exit, _, errors) = await Cli.Against(fake, "endpoints", "list");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("400", errors, StringComparison.Ordinal);
+        Assert.Contains("Bad things", errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("launch")]
     [InlineData("chat", "--api-key", "k")]
     [InlineData("models", "--api-key")]
     [InlineData("models", "--api-key", "k", "--base-url", "http://example.com")]
-    public async Task Usage_errors_exit_with_2_and_show_the_usage(params string[] args)
+    [InlineData("fine-tune")]
+    [InlineData("fine-tune", "create", "--model", "m")]
+    [InlineData("fine-tune", "create", "--model", "m", "--training-file", "f", "--epochs", "many")]
+    [InlineData("files", "list", "--purpose", "holiday-photos")]
+    [InlineData("files", "delete")]
+    [InlineData("embed")]
+    [InlineData()]
+    public async Task Usage_errors_exit_with_2_and_show_the_usage_on_stderr(params string[] args)
     {
-        var (exit, _, errors) = await Run(args);
+        var (exit, output, errors) = await Cli.Run(args);
 
         Assert.Equal(2, exit);
-        Assert.Contains("nebius <command>", errors, StringComparison.Ordinal);
+        Assert.StartsWith("nebius: ", errors, StringComparison.Ordinal);
+        Assert.Contains("Usage:", errors, StringComparison.Ordinal);
+        Assert.Contains("nebius", errors[errors.IndexOf("Usage:", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task A_usage_error_shows_the_help_of_the_command_it_concerns()
+    {
+        var (_, _, errors) = await Cli.Run("fine-tune", "create", "--model", "m");
+
+        Assert.Contains("--training-file", errors, StringComparison.Ordinal);
+        Assert.Contains("nebius fine-tune create [options]", errors, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_a_key_it_runs_against_the_built_in_fake_and_says_so()
     {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-
-        var exit = await CliApp.RunAsync(["models"], output, errors, _ => null, CancellationToken.None);
+        var (exit, output, errors) = await Cli.Run("models");
 
         Assert.Equal(0, exit);
-        Assert.Contains("built-in fake", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("meta-llama/Meta-Llama-3.1-8B-Instruct", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("built-in fake", errors, StringComparison.Ordinal);
+        Assert.Contains("meta-llama/Meta-Llama-3.1-8B-Instruct", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,15 +94,27 @@ public sealed class CliTests
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         var environment = new Dictionary<string, string> { ["NEBIUS_API_KEY"] = "env-key", ["NEBIUS_BASE_URL"] = fake.BaseUrl.ToString(), ["NEBIUS_AI_PROJECT_ID"] = "env-project" };
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
 
-        var exit = await CliApp.RunAsync(["models"], output, errors, name => environment.GetValueOrDefault(name), CancellationToken.None);
+        var (exit, _, errors) = await Cli.Run(environment, "models");
 
         Assert.Equal(0, exit);
-        Assert.DoesNotContain("built-in fake", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in fake", errors, StringComparison.Ordinal);
         var request = Assert.Single(fake.Journal);
         Assert.Equal("Bearer env-key", request.Headers["Authorization"]);
         Assert.Contains("ai_project_id=env-project", request.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_on_the_command_line_win_over_the_environment()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        var environment = new Dictionary<string, string> { ["NEBIUS_API_KEY"] = "env-key", ["NEBIUS_BASE_URL"] = "https://nowhere.invalid/", ["NEBIUS_AI_PROJECT_ID"] = "env-project" };
+
+        var (exit, _, _) = await Cli.Run(environment, "models", "--api-key", "flag-key", "--base-url", fake.BaseUrl.ToString(), "--project", "flag-project");
+
+        Assert.Equal(0, exit);
+        var request = Assert.Single(fake.Journal);
+        Assert.Equal("Bearer flag-key", request.Headers["Authorization"]);
+        Assert.Contains("ai_project_id=flag-project", request.Query, StringComparison.Ordinal);
     }
 }

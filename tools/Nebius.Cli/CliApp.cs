@@ -1,25 +1,16 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using Nebius.Cli.Commands;
 using Nebius.TokenFactory;
 
 namespace Nebius.Cli;
 
-/// <summary>Dispatches a command line and maps failures to exit codes.</summary>
+/// <summary>Builds the command tree (System.CommandLine), runs one command line and maps failures to exit codes.</summary>
 internal static class CliApp
 {
-    public const string Usage = """
-        nebius <command> [options]
-
-        commands:
-          smoke                 check the key: models list, a chat completion and a stream, with latency and request ids
-          models [--verbose]    list the serverless models
-          chat <prompt>         stream an answer to the terminal (--model <id>)
-
-        options (environment):
-          --api-key <key>       (NEBIUS_API_KEY) without one, the built-in fake server answers
-          --base-url <url>      (NEBIUS_BASE_URL) another host, e.g. a regional one or a local server
-          --project <id>        (NEBIUS_AI_PROJECT_ID) the ai_project_id of every call
-          --model <id>          the model for smoke and chat
-        """;
+    public const int Ok = 0;
+    public const int ApiFailure = 1;
+    public const int UsageError = 2;
 
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
         RunAsync(args, output, errors, Environment.GetEnvironmentVariable, cancellationToken);
@@ -27,44 +18,95 @@ internal static class CliApp
     /// <summary>As above, reading the environment through <paramref name="environment"/> (tests pass a fake one).</summary>
     internal static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellationToken)
     {
-        try
+        var root = BuildRoot(output, errors, environment);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            var arguments = CliArguments.Parse(args, environment);
-            if (arguments.Command == "help" || arguments.Flag("--help"))
+            foreach (var error in parse.Errors)
             {
-                await output.WriteLineAsync(Usage).ConfigureAwait(false);
-                return 0;
+                await errors.WriteLineAsync($"nebius: {error.Message}").ConfigureAwait(false);
             }
 
-            Func<ClientSession, CliArguments, TextWriter, CancellationToken, Task<int>> command = arguments.Command switch
-            {
-                "smoke" => SmokeCommand.RunAsync,
-                "models" => ModelsCommand.RunAsync,
-                "chat" => ChatCommand.RunAsync,
-                _ => throw new CliUsageException($"unknown command '{arguments.Command}'"),
-            };
-            await using var session = await ClientSession.OpenAsync(arguments, errors, cancellationToken).ConfigureAwait(false);
-            return await command(session, arguments, output, cancellationToken).ConfigureAwait(false);
+            await ShowHelpAsync(root, parse.CommandResult.Command, errors).ConfigureAwait(false);
+            return UsageError;
+        }
+
+        try
+        {
+            var invocation = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (CliUsageException ex)
         {
-            await errors.WriteLineAsync($"nebius: {ex.Message}\n\n{Usage}").ConfigureAwait(false);
-            return 2;
+            await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
+            await ShowHelpAsync(root, parse.CommandResult.Command, errors).ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (ArgumentException ex)
+        {
+            // The client checks a request before sending it and names the field that is wrong.
+            await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
+            return UsageError;
         }
         catch (NebiusApiException ex)
         {
             await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return ApiFailure;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or NebiusStreamException)
         {
             await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return ApiFailure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await errors.WriteLineAsync("nebius: cancelled").ConfigureAwait(false);
-            return 1;
+            return ApiFailure;
         }
+    }
+
+    internal static Command BuildRoot(TextWriter output, TextWriter errors, Func<string, string?> environment)
+    {
+        // A plain command named "nebius" rather than RootCommand, whose name is the host's (testhost under tests).
+        var root = new Command("nebius", """
+            The Nebius Token Factory from the command line. Without NEBIUS_API_KEY every command runs against
+            the built-in fake server (and says so on stderr); with it, against the real API.
+            Exit codes: 0 success, 1 the API or the network failed, 2 usage error.
+            """)
+        {
+            Options = { new HelpOption(), new VersionOption() },
+        };
+        CliOptions.AddTo(root);
+        Func<ParseResult, CliContext> context = parse => new CliContext(parse, output, errors, environment);
+        root.Subcommands.Add(SmokeCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
+        root.Subcommands.Add(ChatCommand.Create(context));
+        root.Subcommands.Add(EmbedCommand.Create(context));
+        root.Subcommands.Add(FilesCommand.Create(context));
+        root.Subcommands.Add(FineTuneCommand.Create(context));
+        root.Subcommands.Add(EndpointsCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Sets a command's action: open a session (real API or fake), run, close.</summary>
+    internal static void SetSessionAction(this Command command, Func<ParseResult, CliContext> context, Func<CliContext, ClientSession, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            await using var session = await cli.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            return await action(cli, session, cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>The help of the command that was being used, on <paramref name="writer"/> (stderr after a usage error).</summary>
+    private static async Task ShowHelpAsync(Command root, Command command, TextWriter writer)
+    {
+        var path = new List<string>();
+        for (var current = command; current is not null && current != root; current = current.Parents.OfType<Command>().FirstOrDefault())
+        {
+            path.Insert(0, current.Name);
+        }
+
+        path.Add("--help");
+        await root.Parse(path).InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Nebius.TokenFactory;
 using Nebius.TokenFactory.Testing;
 
@@ -9,6 +10,9 @@ namespace Nebius.Cli;
 /// </summary>
 internal sealed class ClientSession : IAsyncDisposable
 {
+    /// <summary>A training file the built-in fake holds, so <c>fine-tune create</c> can be tried offline.</summary>
+    public const string SampleTrainingFileId = "file-sample-training";
+
     private readonly FakeTokenFactory? _fake;
 
     private ClientSession(NebiusClient client, FakeTokenFactory? fake)
@@ -21,15 +25,18 @@ internal sealed class ClientSession : IAsyncDisposable
 
     public bool IsFake => _fake is not null;
 
-    public static async Task<ClientSession> OpenAsync(CliArguments arguments, TextWriter notices, CancellationToken cancellationToken)
+    public static async Task<ClientSession> OpenAsync(string? apiKey, string? baseUrl, string? project, TextWriter notices, CancellationToken cancellationToken)
     {
-        var apiKey = arguments.Option("--api-key", "NEBIUS_API_KEY");
-        var baseUrl = arguments.Option("--base-url", "NEBIUS_BASE_URL");
-        var project = arguments.Option("--project", "NEBIUS_AI_PROJECT_ID");
         FakeTokenFactory? fake = null;
         if (apiKey is null)
         {
             fake = await FakeTokenFactory.StartAsync(cancellationToken).ConfigureAwait(false);
+            fake.Files[SampleTrainingFileId] = new FakeFile(
+                SampleTrainingFileId,
+                "sample-training.jsonl",
+                "fine-tune",
+                Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"}]}\n"),
+                DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             await notices.WriteLineAsync($"No NEBIUS_API_KEY: using the built-in fake Token Factory at {fake.BaseUrl} (set the key to call the real API).").ConfigureAwait(false);
             apiKey = "fake-key";
             baseUrl = fake.BaseUrl.ToString();

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Nebius.TokenFactory;
 using Nebius.TokenFactory.Models;
 
 namespace Nebius.Cli.Commands;
@@ -7,24 +9,47 @@ internal static class ChatCommand
 {
     public const string DefaultModel = "meta-llama/Meta-Llama-3.1-8B-Instruct";
 
-    public static async Task<int> RunAsync(ClientSession session, CliArguments arguments, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (arguments.Words.Count == 0)
-        {
-            throw new CliUsageException("chat needs a prompt, e.g. nebius chat \"What is a token?\"");
-        }
+    private static readonly Argument<string[]> Prompt = new("prompt") { Description = "What to ask (several words are joined with spaces).", Arity = ArgumentArity.OneOrMore };
 
+    private static readonly Option<string> Model = new("--model") { Description = $"The model (default {DefaultModel}).", HelpName = "id", DefaultValueFactory = _ => DefaultModel };
+
+    private static readonly Option<int?> MaxTokens = new("--max-tokens") { Description = "Stop after this many tokens.", HelpName = "n" };
+
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var command = new Command("chat", "Stream an answer to the terminal (with --json: print the whole response once it is complete).") { Prompt, Model, MaxTokens };
+        command.SetSessionAction(context, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext cli, ClientSession session, CancellationToken cancellationToken)
+    {
         var request = new ChatCompletionRequest
         {
-            Model = arguments.Option("--model") ?? DefaultModel,
-            Messages = [new ChatCompletionMessage { Role = ChatRole.User, Content = string.Join(' ', arguments.Words) }],
+            Model = cli.Value(Model),
+            MaxTokens = cli.Value(MaxTokens),
+            Messages = [new ChatCompletionMessage { Role = ChatRole.User, Content = string.Join(' ', cli.Value(Prompt) ?? []) }],
         };
+        var accumulator = new ChatCompletionAccumulator();
         await foreach (var chunk in session.Client.StreamChatAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            await output.WriteAsync(chunk.Choices?.FirstOrDefault()?.Delta?.Content).ConfigureAwait(false);
+            accumulator.Add(chunk);
+            if (!cli.Json)
+            {
+                await cli.Output.WriteAsync(chunk.Choices?.FirstOrDefault()?.Delta?.Content).ConfigureAwait(false);
+                await cli.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        await output.WriteLineAsync().ConfigureAwait(false);
-        return 0;
+        if (cli.Json)
+        {
+            await cli.WriteJsonAsync(accumulator.ToResponse()).ConfigureAwait(false);
+        }
+        else
+        {
+            await cli.Output.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        return CliApp.Ok;
     }
 }

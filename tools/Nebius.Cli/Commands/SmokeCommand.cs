@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Nebius.TokenFactory;
 using Nebius.TokenFactory.Models;
 
@@ -11,18 +13,31 @@ namespace Nebius.Cli.Commands;
 /// </summary>
 internal static class SmokeCommand
 {
-    public static async Task<int> RunAsync(ClientSession session, CliArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    private static readonly Option<string> Model = new("--model") { Description = "The chat model to try (default: the first instruct model listed).", HelpName = "id" };
+
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var command = new Command("smoke", "Check the key and the service: models list, a chat completion and a stream, with latency and request ids.") { Model };
+        command.SetSessionAction(context, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext cli, ClientSession session, CancellationToken cancellationToken)
     {
         var client = session.Client;
-        await output.WriteLineAsync($"target: {client.BaseUrl}{(session.IsFake ? " (built-in fake)" : string.Empty)}").ConfigureAwait(false);
+        var steps = new JsonArray();
+        if (!cli.Json)
+        {
+            await cli.Output.WriteLineAsync($"target: {client.BaseUrl}{(session.IsFake ? " (built-in fake)" : string.Empty)}").ConfigureAwait(false);
+        }
 
         var metadata = new NebiusResponseMetadata();
         var clock = Stopwatch.StartNew();
         var models = await client.V1.Models.GetAsync(c => c.CaptureResponse(metadata), cancellationToken).ConfigureAwait(false);
         var ids = models?.Data?.Select(m => m.Id ?? string.Empty).ToList() ?? [];
-        await Report(output, "models", clock.Elapsed, metadata.RequestId, $"{ids.Count} models").ConfigureAwait(false);
+        await Report(cli, steps, "models", clock.Elapsed, metadata.RequestId, $"{ids.Count} models").ConfigureAwait(false);
 
-        var model = arguments.Option("--model") ?? PickChatModel(ids);
+        var model = cli.Value(Model) ?? PickChatModel(ids);
         var request = new ChatCompletionRequest
         {
             Model = model,
@@ -33,7 +48,7 @@ internal static class SmokeCommand
         clock.Restart();
         var answer = await client.V1.Chat.Completions.PostAsync(request, c => c.CaptureResponse(metadata), cancellationToken).ConfigureAwait(false);
         var text = answer?.Choices?.FirstOrDefault()?.Message?.Content ?? string.Empty;
-        await Report(output, "chat", clock.Elapsed, metadata.RequestId, $"{model}: \"{Shorten(text)}\"").ConfigureAwait(false);
+        await Report(cli, steps, "chat", clock.Elapsed, metadata.RequestId, $"{model}: \"{Shorten(text)}\"").ConfigureAwait(false);
 
         metadata = new NebiusResponseMetadata();
         clock.Restart();
@@ -47,9 +62,17 @@ internal static class SmokeCommand
 
         var streamed = accumulator.ToResponse().Choices?.FirstOrDefault()?.Message?.Content ?? string.Empty;
         var firstMs = (firstChunk ?? clock.Elapsed).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-        await Report(output, "stream", clock.Elapsed, metadata.RequestId, $"{accumulator.ChunkCount} chunks, first after {firstMs} ms: \"{Shorten(streamed)}\"").ConfigureAwait(false);
-        await output.WriteLineAsync("smoke: ok").ConfigureAwait(false);
-        return 0;
+        await Report(cli, steps, "stream", clock.Elapsed, metadata.RequestId, $"{accumulator.ChunkCount} chunks, first after {firstMs} ms: \"{Shorten(streamed)}\"").ConfigureAwait(false);
+        if (cli.Json)
+        {
+            await cli.WriteJsonAsync(new JsonObject { ["target"] = client.BaseUrl.ToString(), ["fake"] = session.IsFake, ["ok"] = true, ["steps"] = steps }).ConfigureAwait(false);
+        }
+        else
+        {
+            await cli.Output.WriteLineAsync("smoke: ok").ConfigureAwait(false);
+        }
+
+        return CliApp.Ok;
     }
 
     private static string PickChatModel(List<string> ids) =>
@@ -61,6 +84,11 @@ internal static class SmokeCommand
         return line.Length <= 60 ? line : line[..60] + "…";
     }
 
-    private static Task Report(TextWriter output, string step, TimeSpan elapsed, string? requestId, string result) =>
-        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{step,-7} {elapsed.TotalMilliseconds,7:0} ms  request {requestId ?? "-",-20}  {result}"));
+    private static Task Report(CliContext cli, JsonArray steps, string step, TimeSpan elapsed, string? requestId, string result)
+    {
+        steps.Add(new JsonObject { ["step"] = step, ["ms"] = Math.Round(elapsed.TotalMilliseconds, 1), ["request_id"] = requestId, ["result"] = result });
+        return cli.Json
+            ? Task.CompletedTask
+            : cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{step,-7} {elapsed.TotalMilliseconds,7:0} ms  request {requestId ?? "-",-20}  {result}"));
+    }
 }

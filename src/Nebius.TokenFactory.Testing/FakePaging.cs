@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Nebius.TokenFactory.Testing;
+
+/// <summary>The <c>after</c>/<c>limit</c> cursor pages of the fine-tuning lists: items after the one with id <c>after</c>.</summary>
+internal static class FakePaging
+{
+    public static (List<JsonObject> Page, bool HasMore) After(HttpContext context, IReadOnlyList<JsonObject> items, int defaultLimit)
+    {
+        var limit = int.TryParse(context.Request.Query["limit"], out var l) && l > 0 ? l : defaultLimit;
+        var after = context.Request.Query["after"].ToString();
+        var start = 0;
+        if (after.Length > 0)
+        {
+            var index = items.ToList().FindIndex(i => i["id"]?.GetValue<string>() == after);
+            start = index < 0 ? items.Count : index + 1;
+        }
+
+        var page = items.Skip(start).Take(limit).ToList();
+        return (page, start + page.Count < items.Count);
+    }
+
+    public static JsonObject List(IEnumerable<JsonObject> page, bool hasMore)
+    {
+        var list = FakeJson.List(page.Select(i => i.DeepClone()));
+        list["has_more"] = hasMore;
+        return list;
+    }
+}
