@@ -38,6 +38,22 @@ public sealed class FakeTokenFactory : IAsyncDisposable
     /// <summary>The text chat and text completions answer with (streams split it into words).</summary>
     public string ChatReply { get; set; } = "Hello from the fake Token Factory.";
 
+    /// <summary>
+    /// The states a batch passes through, one per read; the last is final. The default follows the docs
+    /// (validating, in_progress, completed); the real API's own names are validating, validated, running, done.
+    /// </summary>
+    public IReadOnlyList<string> BatchStates
+    {
+        get => State.BatchStates;
+        set => State.BatchStates = value is { Count: > 0 } ? [.. value] : throw new ArgumentException("At least one state is needed.", nameof(value));
+    }
+
+    /// <summary>Each batch line's answer from the line's last user message; <see cref="ChatReply"/> for every line when null.</summary>
+    public Func<string, string>? BatchReply { get; set; }
+
+    /// <summary>Decides which batch lines fail: given a <c>custom_id</c>, an error message puts the line in the error file; null lets it succeed.</summary>
+    public Func<string, string?>? BatchLineFailure { get; set; }
+
     /// <summary>Models the fake serves.</summary>
     public IList<string> Models { get; } = ["meta-llama/Meta-Llama-3.1-8B-Instruct", "Qwen/Qwen3-235B-A22B", "BAAI/bge-en-icl"];
 
