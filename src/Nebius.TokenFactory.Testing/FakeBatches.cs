@@ -176,4 +176,8 @@ internal sealed class FakeState
     public string[] BatchStates { get; set; } = ["validating", "in_progress", "completed"];
 
     public ConcurrentDictionary<string, JsonObject> Batches { get; } = new();
+
+    public ConcurrentDictionary<string, FakeDataset> Datasets { get; } = new();
+
+    public ConcurrentDictionary<string, FakeUpload> Uploads { get; } = new();
 }

@@ -29,6 +29,7 @@ internal static class FakeRoutes
         Handle(app, "GET", "/v1/batches", c => FakeBatches.List(c, fake));
         Handle(app, "GET", "/v1/batches/{batch_id}", c => FakeBatches.Get(c, fake));
         Handle(app, "POST", "/v1/batches/{batch_id}/cancel", c => FakeBatches.Cancel(c, fake));
+        MapDatasets(app, fake);
         app.MapFallback(context => FakeJson.NotFound(context, "Not Found"));
     }
 
@@ -58,5 +59,16 @@ internal static class FakeRoutes
         }
 
         return model;
+    }
+
+    private static void MapDatasets(IEndpointRouteBuilder app, FakeTokenFactory fake)
+    {
+        Handle(app, "POST", "/v1/datasets", c => FakeDatasets.Create(c, fake));
+        Handle(app, "POST", "/v1/datasets/uploads", c => FakeDatasets.OpenUpload(c, fake));
+        Handle(app, "PUT", "/v1/datasets/uploads/{upload_id}/parts/{part_number}", c => FakeDatasets.PutPart(c, fake));
+        Handle(app, "GET", "/v1/datasets/uploads/{upload_id}/parts", c => FakeDatasets.ListParts(c, fake));
+        Handle(app, "POST", "/v1/datasets/uploads/{upload_id}/complete", c => FakeDatasets.Complete(c, fake));
+        Handle(app, "GET", "/v1/datasets/{dataset_id}", c => FakeDatasets.Get(c, fake));
+        Handle(app, "GET", "/v1/datasets/{dataset_id}/export", c => FakeDatasets.Export(c, fake));
     }
 }
