@@ -145,6 +145,31 @@ internal static class FakeBatches
         batch["request_counts"] = new JsonObject { ["total"] = succeeded.Count + failed.Count, ["completed"] = succeeded.Count, ["failed"] = failed.Count };
     }
 
+    /// <summary>The embeddings of a line, the same vectors the online endpoint gives for the same input.</summary>
+    private static JsonObject Embeddings(JsonNode request)
+    {
+        var inputs = request["body"]?["input"] switch
+        {
+            JsonArray array => array.Select(i => i?.ToJsonString() ?? string.Empty).ToList(),
+            JsonValue value => [value.ToJsonString()],
+            _ => [],
+        };
+        var dimensions = request["body"]?["dimensions"]?.GetValue<int>() ?? 8;
+        var data = new JsonArray();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = new JsonArray([.. FakeInference.Vector(inputs[i], dimensions).Select(v => (JsonNode)v)]) });
+        }
+
+        return new JsonObject
+        {
+            ["object"] = "list",
+            ["model"] = request["body"]?["model"]?.DeepClone(),
+            ["data"] = data,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Count, ["total_tokens"] = inputs.Count },
+        };
+    }
+
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     private static byte[] Lines(List<string> lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
@@ -152,6 +177,11 @@ internal static class FakeBatches
     /// <summary>The completion a line gets: Nebius puts it in <c>response</c> as is, without OpenAI's status wrapper.</summary>
     private static JsonObject Answer(JsonNode request, FakeTokenFactory fake)
     {
+        if (request["url"]?.GetValue<string>() == "/v1/embeddings")
+        {
+            return Embeddings(request);
+        }
+
         var prompt = request["body"]?["messages"] is JsonArray messages
             ? messages.LastOrDefault(m => m?["role"]?.GetValue<string>() == "user")?["content"]?.ToString() ?? string.Empty
             : string.Empty;

@@ -76,6 +76,23 @@ public sealed class BatchRoundTripTests
     }
 
     [Fact]
+    public async Task An_embeddings_batch_returns_the_vectors_the_online_endpoint_gives()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = fake.BaseUrl });
+        var texts = Enumerable.Range(0, 50).Select(i => $"text {i}").ToList();
+        var requests = texts.Select((t, i) => KeyValuePair.Create($"e{i}", new EmbeddingRequest { Model = "BAAI/bge-en-icl", Input = t }));
+
+        var run = await client.RunBatchAsync(requests, new BatchRunOptions { Wait = new NebiusWaitOptions { TimeProvider = new InstantTimeProvider() } });
+        var online = await client.EmbedAsync("BAAI/bge-en-icl", texts);
+
+        Assert.Equal("completed", run.Batch.Status);
+        Assert.Equal(50, run.Results.SucceededCount);
+        Assert.Equal(online, run.Results.Items.Select(i => i.Response!.Data![0].ToVector()));
+        Assert.Contains("\"url\":\"/v1/embeddings\"", Encoding.UTF8.GetString(fake.Files[run.InputFileId].Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cancelled_batch_comes_back_with_every_input_missing()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
