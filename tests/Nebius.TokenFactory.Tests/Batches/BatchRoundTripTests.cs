@@ -17,7 +17,7 @@ public sealed class BatchRoundTripTests
         fake.BatchStates = ["validating", "validated", "running", "done"];
         fake.BatchReply = prompt => "echo:" + prompt;
         fake.BatchLineFailure = id => int.Parse(id.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture) % 97 == 0 ? "rejected " + id : null;
-        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = fake.BaseUrl, AiProjectId = "proj-b" });
+        using var client = TestClients.Create(fake, o => o.AiProjectId = "proj-b");
         var requests = Enumerable.Range(0, 10_000).Select(i => KeyValuePair.Create($"req-{i}", TestRequests.Chat(Model, $"question {i}"))).ToList();
         var states = new List<string?>();
         var folder = Directory.CreateTempSubdirectory("nebius-batch-");
@@ -79,7 +79,7 @@ public sealed class BatchRoundTripTests
     public async Task An_embeddings_batch_returns_the_vectors_the_online_endpoint_gives()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
-        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = fake.BaseUrl });
+        using var client = TestClients.Create(fake);
         var texts = Enumerable.Range(0, 50).Select(i => $"text {i}").ToList();
         var requests = texts.Select((t, i) => KeyValuePair.Create($"e{i}", new EmbeddingRequest { Model = "BAAI/bge-en-icl", Input = t }));
 
@@ -97,7 +97,7 @@ public sealed class BatchRoundTripTests
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         fake.BatchStates = ["validating", "running", "done"];
-        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = fake.BaseUrl });
+        using var client = TestClients.Create(fake);
         var progress = new SynchronousProgress<Batch>(b =>
         {
             if (b.Status == "validating")
@@ -118,7 +118,7 @@ public sealed class BatchRoundTripTests
     public async Task Bad_input_fails_before_anything_is_sent()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
-        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = fake.BaseUrl });
+        using var client = TestClients.Create(fake);
 
         var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => client.RunBatchAsync([KeyValuePair.Create("x", TestRequests.Chat(Model)), KeyValuePair.Create("x", TestRequests.Chat(Model))]));
         var none = await Assert.ThrowsAsync<ArgumentException>(() => client.RunBatchAsync(Array.Empty<KeyValuePair<string, ChatCompletionRequest>>()));

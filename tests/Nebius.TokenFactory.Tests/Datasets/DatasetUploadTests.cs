@@ -176,12 +176,9 @@ public sealed class DatasetUploadTests
         Assert.Equal(["""{"text":"hello","score":0.5}""", """{"text":"world","score":null}"""], lines);
     }
 
-    private static NebiusClient ClientWithoutPipelineRetries(FakeTokenFactory fake) => new(new NebiusClientOptions
-    {
-        ApiKey = TestClients.SecretKey,
-        BaseUrl = fake.BaseUrl,
-        Retry = new NebiusRetryOptions { MaxRetries = 0 },
-    });
+    /// <summary>The pipeline's own retries are off, so every second attempt of a part is the upload's part retry.</summary>
+    private static NebiusClient ClientWithoutPipelineRetries(FakeTokenFactory fake) =>
+        TestClients.Create(fake, o => o.Retry = new NebiusRetryOptions { MaxRetries = 0 });
 
     private static CreateUploadRequest NewDataset() => new() { Name = "big", Folder = "/uploads", Schema = [Column("messages", "string")] };
 

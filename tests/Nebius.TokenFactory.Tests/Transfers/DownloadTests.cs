@@ -11,7 +11,7 @@ public sealed class DownloadTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _fake = await FakeTokenFactory.StartAsync();
-        _client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = _fake.BaseUrl });
+        _client = TestClients.Create(_fake);
     }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();

@@ -13,7 +13,7 @@ public sealed class FileUploadTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _fake = await FakeTokenFactory.StartAsync();
-        _client = new NebiusClient(new NebiusClientOptions { ApiKey = TestClients.SecretKey, BaseUrl = _fake.BaseUrl, AiProjectId = "proj-1" });
+        _client = TestClients.Create(_fake, o => o.AiProjectId = "proj-1");
     }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();

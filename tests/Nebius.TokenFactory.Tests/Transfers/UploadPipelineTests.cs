@@ -16,7 +16,7 @@ public sealed class UploadPipelineTests
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         fake.Inject(FakeFault.Status(429, "slow down", retryAfterSeconds: 0));
-        using var client = Client(fake);
+        using var client = TestClients.Create(fake);
         var path = Path.GetTempFileName();
         try
         {
@@ -40,7 +40,7 @@ public sealed class UploadPipelineTests
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         fake.Inject(FakeFault.Status(500));
-        using var client = Client(fake);
+        using var client = TestClients.Create(fake);
 
         await Assert.ThrowsAsync<NebiusServerException>(() => client.V1.Files.UploadAsync(new MemoryStream([1, 2, 3]), "a.jsonl", FilePurpose.Batch));
 
@@ -53,7 +53,7 @@ public sealed class UploadPipelineTests
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         fake.Inject(FakeFault.Status(429, "slow down", retryAfterSeconds: 0));
-        using var client = Client(fake);
+        using var client = TestClients.Create(fake);
 
         var error = await Assert.ThrowsAsync<NebiusRateLimitException>(() => client.V1.Files.UploadAsync(new GeneratedStream(10_000), "a.jsonl", FilePurpose.Batch));
 
@@ -112,11 +112,4 @@ public sealed class UploadPipelineTests
 
         Assert.InRange(Interlocked.Read(ref received), 0, 64L << 20);
     }
-
-    private static NebiusClient Client(FakeTokenFactory fake) => new(new NebiusClientOptions
-    {
-        ApiKey = TestClients.SecretKey,
-        BaseUrl = fake.BaseUrl,
-        Retry = new NebiusRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
-    });
 }

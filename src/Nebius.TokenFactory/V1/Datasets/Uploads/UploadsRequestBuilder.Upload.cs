@@ -1,6 +1,7 @@
 using Microsoft.Kiota.Abstractions;
 using Nebius.TokenFactory.Datasets;
 using Nebius.TokenFactory.Models;
+using Nebius.TokenFactory.Transfers;
 
 namespace Nebius.TokenFactory.V1.Datasets.Uploads;
 
@@ -30,20 +31,18 @@ public partial class UploadsRequestBuilder
         CancellationToken cancellationToken = default)
     {
         DatasetChecks.Upload(body, nameof(body));
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length == 0)
-        {
-            throw new ArgumentException(info.Exists ? $"The file '{path}' is empty." : $"There is no file at '{path}'.", nameof(path));
-        }
-
         options ??= new DatasetUploadOptions();
         options.Validate(nameof(options));
-        _ = options.PartSizeFor(info.Length, nameof(path));
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (file.ConfigureAwait(false))
+        var source = UploadSource.FromPath(path, long.MaxValue, nameof(path));
+        await using (source.ConfigureAwait(false))
         {
-            return await OpenAndSendAsync(body, file, info.Length, options, requestConfiguration, cancellationToken).ConfigureAwait(false);
+            if (source.Length == 0)
+            {
+                throw new ArgumentException($"The file '{path}' is empty.", nameof(path));
+            }
+
+            _ = options.PartSizeFor(source.Length, nameof(path));
+            return await OpenAndSendAsync(body, source.Stream, source.Length, options, requestConfiguration, cancellationToken).ConfigureAwait(false);
         }
     }
 
