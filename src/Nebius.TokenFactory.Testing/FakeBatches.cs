@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace Nebius.TokenFactory.Testing;
 
 /// <summary>Batches of the fake. Each read moves a batch one state on (validating → in_progress → completed,
-/// with the real API's own names available through <see cref="FakeState.BatchStates"/>); completion writes an
-/// output file in Nebius's line shape, where <c>response</c> is the completion itself.</summary>
+/// with the real API's own names available through <see cref="FakeTokenFactory.BatchStates"/>); a cancel lands on
+/// the next read. Completion writes an output file in Nebius's line shape, where <c>response</c> is the completion
+/// itself, and an error file for the lines <see cref="FakeTokenFactory.BatchLineFailure"/> fails, both shuffled.</summary>
 internal static class FakeBatches
 {
     public static async Task Create(HttpContext context, FakeTokenFactory fake)
@@ -42,6 +43,11 @@ internal static class FakeBatches
             ["metadata"] = body["metadata"]?.DeepClone(),
         };
         fake.State.Batches[batch["id"]!.GetValue<string>()] = batch;
+        if (fake.State.BatchStates.Length == 1)
+        {
+            Complete(batch, fake);
+        }
+
         await FakeJson.Ok(context, batch.DeepClone()).ConfigureAwait(false);
     }
 
@@ -87,7 +93,16 @@ internal static class FakeBatches
     private static void Advance(JsonObject batch, FakeTokenFactory fake)
     {
         var states = fake.State.BatchStates;
-        var current = Array.IndexOf(states, batch["status"]!.GetValue<string>());
+        var status = batch["status"]!.GetValue<string>();
+        if (status == "cancelling")
+        {
+            // A cancel takes one more read to land, as on the real API.
+            batch["status"] = "cancelled";
+            batch["cancelled_at"] = FakeJson.Now();
+            return;
+        }
+
+        var current = Array.IndexOf(states, status);
         if (current < 0 || current >= states.Length - 1)
         {
             return;
@@ -103,28 +118,84 @@ internal static class FakeBatches
     private static void Complete(JsonObject batch, FakeTokenFactory fake)
     {
         var input = fake.Files[batch["input_file_id"]!.GetValue<string>()];
-        var output = new StringBuilder();
-        var lines = 0;
+        var succeeded = new List<string>();
+        var failed = new List<string>();
         foreach (var line in Encoding.UTF8.GetString(input.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var request = JsonNode.Parse(line)!;
-            var response = new JsonObject
+            var customId = request["custom_id"]?.GetValue<string>() ?? string.Empty;
+            if (fake.BatchLineFailure?.Invoke(customId) is { } failure)
             {
-                ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
-                ["object"] = "chat.completion",
-                ["created"] = FakeJson.Now(),
-                ["model"] = request["body"]?["model"]?.DeepClone(),
-                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = fake.ChatReply }, ["finish_reason"] = "stop" }),
-            };
-            var result = new JsonObject { ["id"] = "batch_req_" + Guid.NewGuid(), ["custom_id"] = request["custom_id"]?.DeepClone(), ["response"] = response, ["error"] = null };
-            output.Append(result.ToJsonString(new JsonSerializerOptions { WriteIndented = false })).Append('\n');
-            lines++;
+                var error = new JsonObject { ["code"] = "invalid_request", ["message"] = failure };
+                failed.Add(new JsonObject { ["id"] = "batch_req_" + Guid.NewGuid(), ["custom_id"] = customId, ["response"] = null, ["error"] = error }.ToJsonString(Compact));
+                continue;
+            }
+
+            var result = new JsonObject { ["id"] = "batch_req_" + Guid.NewGuid(), ["custom_id"] = customId, ["response"] = Answer(request, fake), ["error"] = null };
+            succeeded.Add(result.ToJsonString(Compact));
         }
 
-        var file = FakeFiles.Store(fake, $"batch_{batch["id"]}_output.jsonl", "batch", Encoding.UTF8.GetBytes(output.ToString()));
-        batch["output_file_id"] = file.Id;
+        // The real API writes results in no particular order; so does the fake, so callers must join by custom_id.
+        Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(succeeded));
+        Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(failed));
+        var id = batch["id"]!.GetValue<string>();
+        batch["output_file_id"] = FakeFiles.Store(fake, $"batch_{id}_output.jsonl", "batch", Lines(succeeded)).Id;
+        batch["error_file_id"] = failed.Count == 0 ? null : FakeFiles.Store(fake, $"batch_{id}_error.jsonl", "batch", Lines(failed)).Id;
         batch["completed_at"] = FakeJson.Now();
-        batch["request_counts"] = new JsonObject { ["total"] = lines, ["completed"] = lines, ["failed"] = 0 };
+        batch["request_counts"] = new JsonObject { ["total"] = succeeded.Count + failed.Count, ["completed"] = succeeded.Count, ["failed"] = failed.Count };
+    }
+
+    /// <summary>The embeddings of a line, the same vectors the online endpoint gives for the same input.</summary>
+    private static JsonObject Embeddings(JsonNode request)
+    {
+        var inputs = request["body"]?["input"] switch
+        {
+            JsonArray array => array.Select(i => i?.ToJsonString() ?? string.Empty).ToList(),
+            JsonValue value => [value.ToJsonString()],
+            _ => [],
+        };
+        var dimensions = request["body"]?["dimensions"]?.GetValue<int>() ?? 8;
+        var data = new JsonArray();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = new JsonArray([.. FakeInference.Vector(inputs[i], dimensions).Select(v => (JsonNode)v)]) });
+        }
+
+        return new JsonObject
+        {
+            ["object"] = "list",
+            ["model"] = request["body"]?["model"]?.DeepClone(),
+            ["data"] = data,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Count, ["total_tokens"] = inputs.Count },
+        };
+    }
+
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    private static byte[] Lines(List<string> lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+
+    /// <summary>The completion a line gets: Nebius puts it in <c>response</c> as is, without OpenAI's status wrapper.</summary>
+    private static JsonObject Answer(JsonNode request, FakeTokenFactory fake)
+    {
+        if (request["url"]?.GetValue<string>() == "/v1/embeddings")
+        {
+            return Embeddings(request);
+        }
+
+        var prompt = request["body"]?["messages"] is JsonArray messages
+            ? messages.LastOrDefault(m => m?["role"]?.GetValue<string>() == "user")?["content"]?.ToString() ?? string.Empty
+            : string.Empty;
+        var reply = fake.BatchReply?.Invoke(prompt) ?? fake.ChatReply;
+        return new JsonObject
+        {
+            ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
+            ["object"] = "chat.completion",
+            ["created"] = FakeJson.Now(),
+            ["model"] = request["body"]?["model"]?.DeepClone(),
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply }, ["finish_reason"] = "stop" }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 5, ["completion_tokens"] = 3, ["total_tokens"] = 8 },
+            ["service_tier"] = null,
+        };
     }
 }
 
@@ -135,4 +206,8 @@ internal sealed class FakeState
     public string[] BatchStates { get; set; } = ["validating", "in_progress", "completed"];
 
     public ConcurrentDictionary<string, JsonObject> Batches { get; } = new();
+
+    public ConcurrentDictionary<string, FakeDataset> Datasets { get; } = new();
+
+    public ConcurrentDictionary<string, FakeUpload> Uploads { get; } = new();
 }

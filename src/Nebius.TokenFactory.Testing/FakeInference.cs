@@ -158,7 +158,7 @@ internal static class FakeInference
     };
 
     /// <summary>A deterministic unit-ish vector derived from the input text, so equal inputs embed equally.</summary>
-    private static float[] Vector(string input, int dimensions)
+    internal static float[] Vector(string input, int dimensions)
     {
         var random = new Random(StringComparer.Ordinal.GetHashCode(input) & 0x7fffffff);
         return [.. Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1))];

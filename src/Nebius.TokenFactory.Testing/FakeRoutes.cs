@@ -45,6 +45,7 @@ internal static class FakeRoutes
         Handle(app, "GET", "/v0/dedicated_endpoints", c => FakeEndpoints.List(c, fake));
         Handle(app, "PATCH", "/v0/dedicated_endpoints/{endpoint_id}", c => FakeEndpoints.Patch(c, fake));
         Handle(app, "DELETE", "/v0/dedicated_endpoints/{endpoint_id}", c => FakeEndpoints.Delete(c, fake));
+        MapDatasets(app, fake);
         app.MapFallback(context => FakeJson.NotFound(context, "Not Found"));
     }
 
@@ -74,5 +75,16 @@ internal static class FakeRoutes
         }
 
         return model;
+    }
+
+    private static void MapDatasets(IEndpointRouteBuilder app, FakeTokenFactory fake)
+    {
+        Handle(app, "POST", "/v1/datasets", c => FakeDatasets.Create(c, fake));
+        Handle(app, "POST", "/v1/datasets/uploads", c => FakeDatasets.OpenUpload(c, fake));
+        Handle(app, "PUT", "/v1/datasets/uploads/{upload_id}/parts/{part_number}", c => FakeDatasets.PutPart(c, fake));
+        Handle(app, "GET", "/v1/datasets/uploads/{upload_id}/parts", c => FakeDatasets.ListParts(c, fake));
+        Handle(app, "POST", "/v1/datasets/uploads/{upload_id}/complete", c => FakeDatasets.Complete(c, fake));
+        Handle(app, "GET", "/v1/datasets/{dataset_id}", c => FakeDatasets.Get(c, fake));
+        Handle(app, "GET", "/v1/datasets/{dataset_id}/export", c => FakeDatasets.Export(c, fake));
     }
 }

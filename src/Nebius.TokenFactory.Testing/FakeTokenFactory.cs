@@ -42,6 +42,22 @@ public sealed class FakeTokenFactory : IAsyncDisposable
     /// <summary>Scripted assistant turns: each chat request takes the next one; when none is left, chat answers with <see cref="ChatReply"/>.</summary>
     public ConcurrentQueue<FakeChatTurn> ChatTurns { get; } = new();
 
+    /// <summary>
+    /// The states a batch passes through, one per read; the last is final. The default follows the docs
+    /// (validating, in_progress, completed); the real API's own names are validating, validated, running, done.
+    /// </summary>
+    public IReadOnlyList<string> BatchStates
+    {
+        get => State.BatchStates;
+        set => State.BatchStates = value is { Count: > 0 } ? [.. value] : throw new ArgumentException("At least one state is needed.", nameof(value));
+    }
+
+    /// <summary>Each batch line's answer from the line's last user message; <see cref="ChatReply"/> for every line when null.</summary>
+    public Func<string, string>? BatchReply { get; set; }
+
+    /// <summary>Decides which batch lines fail: given a <c>custom_id</c>, an error message puts the line in the error file; null lets it succeed.</summary>
+    public Func<string, string?>? BatchLineFailure { get; set; }
+
     /// <summary>Models the fake serves.</summary>
     public IList<string> Models { get; } = ["meta-llama/Meta-Llama-3.1-8B-Instruct", "Qwen/Qwen3-235B-A22B", "BAAI/bge-en-icl"];
 

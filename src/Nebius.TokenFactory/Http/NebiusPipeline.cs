@@ -10,7 +10,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 namespace Nebius.TokenFactory.Http;
 
 /// <summary>
-/// Assembles the HTTP pipeline of a client. Outermost first: deadline, logging, project scope, response
+/// Assembles the HTTP pipeline of a client. Outermost first: the streamed-body swap (<see cref="RequestContentHandler"/>), deadline, logging, project scope, response
 /// metadata, non-JSON errors, then Kiota's default handlers without its RetryHandler (it retries only
 /// 429/503/504 and throws AggregateException when it gives up), then our Polly-based retry next to the wire.
 /// </summary>
@@ -27,6 +27,7 @@ internal static class NebiusPipeline
         logger ??= NullLogger.Instance;
         var handlers = new List<DelegatingHandler>
         {
+            new RequestContentHandler(),
             new DeadlineHandler(settings.Timeout),
             new LoggingHandler(logger),
         };

@@ -17,6 +17,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private Func<HttpContext, RecordedRequest, Task> _handler = (context, _) => Json(context, 200, "{}");
+    private Func<HttpContext, Task>? _streamingHandler;
 
     private LoopbackServer(WebApplication app) => _app = app;
 
@@ -41,6 +42,12 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>Replaces the handler; it sees the context and the recorded request (body already read).</summary>
     public void Respond(Func<HttpContext, RecordedRequest, Task> handler) => _handler = handler;
+
+    /// <summary>
+    /// Replaces the handler with one that reads the request body itself (the journal records it with an
+    /// empty body and no size limit applies): for uploads too large to hold in memory.
+    /// </summary>
+    public void RespondStreaming(Func<HttpContext, Task> handler) => _streamingHandler = handler;
 
     /// <summary>Answers every request with the same status, JSON body and headers.</summary>
     public void RespondJson(int status, string json, params (string Name, string Value)[] headers) =>
@@ -89,6 +96,19 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (_streamingHandler is { } streaming)
+        {
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
+            Journal.Enqueue(new RecordedRequest(
+                context.Request.Method,
+                context.Request.Path.Value ?? string.Empty,
+                context.Request.QueryString.Value ?? string.Empty,
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                string.Empty));
+            await streaming(context);
+            return;
+        }
+
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var recorded = new RecordedRequest(
