@@ -9,12 +9,16 @@ internal sealed record CheckSettings(
     string AcknowledgedPath,
     string? MarkdownPath,
     string? JsonPath,
-    string Format)
+    string Format,
+    Func<string, string?> Environment)
 {
+    /// <summary>True under CI (<c>CI=true</c>), where skipping a check for a missing tool is a failure.</summary>
+    public bool InCi => string.Equals(Environment("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     public const string DefaultSpec = "openapi/nebius-token-factory.yaml";
     public const string DefaultAcknowledged = "openapi/acknowledged-breaking-changes.txt";
 
-    public static CheckSettings From(Options options)
+    public static CheckSettings From(Options options, Func<string, string?> environment)
     {
         var root = Path.GetFullPath(options.Get("repo") ?? FindRoot(Directory.GetCurrentDirectory()));
         string Full(string path) => Path.GetFullPath(path, root);
@@ -32,7 +36,8 @@ internal sealed record CheckSettings(
             Full(options.Get("acknowledged", DefaultAcknowledged)),
             options.Get("markdown") is { } markdown ? Full(markdown) : null,
             options.Get("json") is { } json ? Full(json) : null,
-            format);
+            format,
+            environment);
     }
 
     private static string FindRoot(string start)

@@ -15,12 +15,12 @@ internal static class ContractCheckApp
     public const int Findings = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         try
         {
             var options = Options.Parse(args);
-            var settings = CheckSettings.From(options);
+            var settings = CheckSettings.From(options, environment ?? Environment.GetEnvironmentVariable);
             return options.Command switch
             {
                 "lint" => LintCommand.Run(settings, stdout, stderr),

@@ -40,7 +40,7 @@ internal static class LintCommand
         var redocly = Path.Combine(settings.RepositoryRoot, "node_modules", ".bin", "redocly");
         if (!File.Exists(redocly))
         {
-            if (IsCi())
+            if (settings.InCi)
             {
                 stderr.WriteLine("lint: Redocly CLI missing under CI (node_modules/.bin/redocly); run npm ci first");
                 return ContractCheckApp.Findings;
@@ -71,7 +71,4 @@ internal static class LintCommand
         stdout.WriteLine(process.ExitCode == 0 ? "lint: Redocly passed" : "lint: Redocly found problems");
         return process.ExitCode == 0 ? ContractCheckApp.Ok : ContractCheckApp.Findings;
     }
-
-    internal static bool IsCi() =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -6,7 +6,7 @@ internal static class ProbeCommand
     public static async Task<int> RunAsync(CheckSettings settings, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NEBIUS_API_KEY")))
+        if (string.IsNullOrEmpty(settings.Environment("NEBIUS_API_KEY")))
         {
             await stdout.WriteLineAsync("probe: skipped: NEBIUS_API_KEY is not set").ConfigureAwait(false);
             return ContractCheckApp.Ok;
