@@ -30,7 +30,13 @@ internal static class SampleJson
         {
             if (schema[keyword] is JsonArray variants)
             {
-                var branch = variants.OfType<JsonObject>().FirstOrDefault(v => (string?)v["type"] != "null");
+                var branches = variants.OfType<JsonObject>().Where(v => (string?)v["type"] != "null").ToList();
+                // Near the depth limit a plain-value branch keeps a recursive union (a type of types) valid.
+                // A nullable recursive one (a column type's item type) is left out there instead.
+                var nullable = branches.Count < variants.Count;
+                var branch = depth >= MaxDepth - 2
+                    ? branches.FirstOrDefault(b => (string?)b["type"] is "string" or "integer" or "number" or "boolean") ?? (nullable ? null : branches.FirstOrDefault())
+                    : branches.FirstOrDefault();
                 return branch is null ? null : Make(branch, depth);
             }
         }
@@ -65,10 +71,23 @@ internal static class SampleJson
             "array" => depth >= MaxDepth || schema["items"] is not JsonObject items ? new JsonArray() : new JsonArray(Make(items, depth + 1)),
             "string" => (string?)schema["format"] == "date-time" ? "2025-01-02T03:04:05Z" : "sample",
             "integer" => 3,
-            "number" => 1.5,
+            "number" => Bounded(schema, 1.5),
             "boolean" => true,
             _ => "any",
         };
+    }
+
+    /// <summary>A number inside the schema's bounds: the preferred value, else the midpoint (or the one bound).</summary>
+    private static double Bounded(JsonObject schema, double preferred)
+    {
+        var minimum = schema["minimum"] is { } min ? double.Parse(min.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : double.NegativeInfinity;
+        var maximum = schema["maximum"] is { } max ? double.Parse(max.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : double.PositiveInfinity;
+        if (preferred >= minimum && preferred <= maximum)
+        {
+            return preferred;
+        }
+
+        return double.IsInfinity(minimum) ? maximum : double.IsInfinity(maximum) ? minimum : (minimum + maximum) / 2;
     }
 
     private static JsonObject MakeObject(JsonObject schema, int depth)
