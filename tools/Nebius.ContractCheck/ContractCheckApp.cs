@@ -28,7 +28,7 @@ internal static class ContractCheckApp
                 "check" => Worst(LintCommand.Run(settings, stdout, stderr), DiffCommand.Run(settings, stdout, stderr)),
                 "nswag-spec" => NSwagSpecCommand.Run(settings, options.Get("out") ?? throw new ArgumentException("nswag-spec needs --out PATH", nameof(args)), stdout),
                 "nswag-fixup" => NSwagSpecCommand.FixUp(options.Get("file") ?? throw new ArgumentException("nswag-fixup needs --file PATH", nameof(args)), stdout),
-                "probe" => await ProbeCommand.RunAsync(settings, stdout, stderr).ConfigureAwait(false),
+                "probe" => await ProbeCommand.RunAsync(settings, options, stdout, stderr).ConfigureAwait(false),
                 _ => throw new ArgumentException($"unknown command '{options.Command}'", nameof(args)),
             };
         }
