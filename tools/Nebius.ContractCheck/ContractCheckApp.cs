@@ -1,0 +1,55 @@
+using Nebius.CodeGen.Spec;
+using Nebius.ContractCheck.Commands;
+
+namespace Nebius.ContractCheck;
+
+/// <summary>
+/// <c>lint</c>: Microsoft.OpenApi validation and the pinned Redocly CLI. <c>diff</c>: the semantic diff against
+/// a base ref, Markdown and JSON. <c>check</c>: both, as CI runs them. <c>probe</c>: the live probe (needs
+/// NEBIUS_API_KEY, otherwise skipped). Exit codes: 0 fine, 1 a finding (lint error, unacknowledged breaking
+/// change, drift), 2 bad usage or an unreadable spec.
+/// </summary>
+internal static class ContractCheckApp
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
+    {
+        try
+        {
+            var options = Options.Parse(args);
+            var settings = CheckSettings.From(options, environment ?? Environment.GetEnvironmentVariable);
+            return options.Command switch
+            {
+                "lint" => LintCommand.Run(settings, stdout, stderr),
+                "diff" => DiffCommand.Run(settings, stdout, stderr),
+                "check" => Worst(LintCommand.Run(settings, stdout, stderr), DiffCommand.Run(settings, stdout, stderr)),
+                "nswag-spec" => NSwagSpecCommand.Run(settings, options.Get("out") ?? throw new ArgumentException("nswag-spec needs --out PATH", nameof(args)), stdout),
+                "nswag-fixup" => NSwagSpecCommand.FixUp(options.Get("file") ?? throw new ArgumentException("nswag-fixup needs --file PATH", nameof(args)), stdout),
+                "probe" => await ProbeCommand.RunAsync(settings, options, stdout, stderr).ConfigureAwait(false),
+                _ => throw new ArgumentException($"unknown command '{options.Command}'", nameof(args)),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            await stderr.WriteLineAsync($"contract-check: {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync("usage: contract-check lint|diff|check|probe [--spec PATH] [--base REF] [--base-file PATH] [--acknowledged PATH] [--markdown PATH] [--json PATH] [--format markdown|json]").ConfigureAwait(false);
+            return Usage;
+        }
+        catch (Exception ex) when (ex is SpecValidationException or SpecYamlException or InvalidOperationException or IOException)
+        {
+            await stderr.WriteLineAsync($"contract-check: {Describe(ex)}").ConfigureAwait(false);
+            return Usage;
+        }
+    }
+
+    private static int Worst(int first, int second) => Math.Max(first, second);
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        SpecValidationException invalid => $"{ex.Message}\n" + string.Join("\n", invalid.Diagnostics.Select(d => $"  {d.Pointer}: {d.Message}")),
+        _ => ex.Message,
+    };
+}
