@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+// Runs the scenarios chosen on the command line (docs/benchmarks.md), e.g.:
+//   dotnet run -c Release --project tests/Nebius.TokenFactory.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project tests/Nebius.TokenFactory.Benchmarks -- --filter '*Streaming*' --job short
+// BenchmarkDotNet rebuilds the whole client (generator included) into its own folder for each run; on a
+// busy 2-core machine that takes longer than its 2-minute default, hence the longer build timeout.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+BenchmarkSwitcher.FromAssembly(typeof(Nebius.TokenFactory.Benchmarks.Infrastructure.LoopbackBenchmark).Assembly).Run(args, config);
