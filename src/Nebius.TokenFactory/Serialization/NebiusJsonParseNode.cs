@@ -17,10 +17,20 @@ namespace Nebius.TokenFactory.Serialization;
 /// in place. Anything rarer (dates, enums, untyped values, values Kiota would reject) goes to Kiota's own
 /// node, so results and errors stay the same.
 /// </summary>
-internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
+internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.INotifiesFieldsAssigned
 {
     /// <summary>Property names up to this many UTF-8 bytes are matched without allocating a string.</summary>
     private const int StackNameLimit = 128;
+
+    /// <summary>The value; changes only for the node a parent lends out for scalars.</summary>
+    private JsonElement _element;
+
+    /// <summary>The node lent out for scalar children (see <see cref="Transient"/>).</summary>
+    private NebiusJsonParseNode? _scalar;
+
+    /// <summary>A node over <paramref name="element"/>.</summary>
+    /// <param name="element">The JSON value; the caller keeps its document alive.</param>
+    public NebiusJsonParseNode(JsonElement element) => _element = element;
 
     /// <inheritdoc />
     public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
@@ -29,10 +39,10 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
     public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
 
     /// <inheritdoc />
-    public string? GetStringValue() => ReadString(element);
+    public string? GetStringValue() => ReadString(_element);
 
     /// <inheritdoc />
-    public bool? GetBoolValue() => element.ValueKind switch
+    public bool? GetBoolValue() => _element.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
@@ -40,16 +50,16 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
     };
 
     /// <inheritdoc />
-    public int? GetIntValue() => ReadInt(element);
+    public int? GetIntValue() => ReadInt(_element);
 
     /// <inheritdoc />
-    public long? GetLongValue() => ReadLong(element);
+    public long? GetLongValue() => ReadLong(_element);
 
     /// <inheritdoc />
-    public float? GetFloatValue() => ReadFloat(element);
+    public float? GetFloatValue() => ReadFloat(_element);
 
     /// <inheritdoc />
-    public double? GetDoubleValue() => ReadDouble(element);
+    public double? GetDoubleValue() => ReadDouble(_element);
 
     /// <inheritdoc />
     public byte? GetByteValue() => Kiota().GetByteValue();
@@ -89,7 +99,7 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
     /// <inheritdoc />
     public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
     {
-        if (element.ValueKind != JsonValueKind.Array)
+        if (_element.ValueKind != JsonValueKind.Array)
         {
             return [];
         }
@@ -127,13 +137,13 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
     public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory)
         where T : IParsable
     {
-        if (element.ValueKind != JsonValueKind.Array)
+        if (_element.ValueKind != JsonValueKind.Array)
         {
             return [];
         }
 
-        var list = new List<T>(element.GetArrayLength());
-        foreach (var item in element.EnumerateArray())
+        var list = new List<T>(_element.GetArrayLength());
+        foreach (var item in _element.EnumerateArray())
         {
             list.Add(Child(item).GetObjectValue(factory));
         }
@@ -162,13 +172,13 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
     public IParseNode? GetChildNode(string identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(identifier, out var child) ? Child(child) : null;
+        return _element.ValueKind == JsonValueKind.Object && _element.TryGetProperty(identifier, out var child) ? Transient(child) : null;
     }
 
     private void AssignFieldValues<T>(T item)
         where T : IParsable
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (_element.ValueKind != JsonValueKind.Object)
         {
             return;
         }
@@ -183,22 +193,23 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
         if (item is GeneratedParseSupport.IFieldAssigner assigner && item.GetType().Assembly == typeof(NebiusJsonParseNode).Assembly)
         {
             Span<char> buffer = stackalloc char[StackNameLimit];
-            foreach (var property in element.EnumerateObject())
+            foreach (var property in _element.EnumerateObject())
             {
                 var name = NameOf(property, buffer);
                 var value = property.Value;
-                if (!assigner.AssignField(name, value.ValueKind == JsonValueKind.Null ? null : Child(value)) && additionalData is not null)
+                if (!assigner.AssignField(name, value.ValueKind == JsonValueKind.Null ? null : Transient(value)) && additionalData is not null)
                 {
                     AddAdditional(additionalData, name.ToString(), value);
                 }
             }
 
+            assigner.FieldsAssigned(this);
             return;
         }
 
         // Anything else (hand-written IParsable types, probes): Kiota's table, as JsonParseNode uses it.
         var deserializers = item.GetFieldDeserializers();
-        foreach (var property in element.EnumerateObject())
+        foreach (var property in _element.EnumerateObject())
         {
             if (deserializers.TryGetValue(property.Name, out var deserialize))
             {
@@ -212,6 +223,9 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
                 AddAdditional(additionalData, property.Name, property.Value);
             }
         }
+
+        // A generated model of another assembly (a subclass) still relies on this node for its null tracking.
+        (item as GeneratedParseSupport.IFieldAssigner)?.FieldsAssigned(this);
     }
 
     /// <summary>The property's name as characters: decoded into <paramref name="buffer"/> when short and unescaped, else the allocated name.</summary>
@@ -291,13 +305,32 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
 
     private List<TValue> ReadList<TValue>(Func<JsonElement, TValue> read)
     {
-        var list = new List<TValue>(element.GetArrayLength());
-        foreach (var item in element.EnumerateArray())
+        var list = new List<TValue>(_element.GetArrayLength());
+        foreach (var item in _element.EnumerateArray())
         {
             list.Add(read(item));
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A node for a child that is read at once: for a scalar (string, number, boolean, null) the one node this
+    /// node lends out, repointed; for an object or array a node of its own, since a model's factory may keep it.
+    /// The generated code reads a scalar node before it asks for the next child, so lending one out is safe.
+    /// </summary>
+    private NebiusJsonParseNode Transient(JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            return Child(value);
+        }
+
+        var scalar = _scalar ??= new NebiusJsonParseNode(value);
+        scalar._element = value;
+        scalar.OnBeforeAssignFieldValues = OnBeforeAssignFieldValues;
+        scalar.OnAfterAssignFieldValues = OnAfterAssignFieldValues;
+        return scalar;
     }
 
     private NebiusJsonParseNode Child(JsonElement value) => new(value)
@@ -307,7 +340,7 @@ internal sealed class NebiusJsonParseNode(JsonElement element) : IParseNode
     };
 
     /// <summary>Kiota's own node over the same value, for the rare getters and for exact fallback behaviour.</summary>
-    private JsonParseNode Kiota() => new(element, KiotaJsonSerializationContext.Default)
+    private JsonParseNode Kiota() => new(_element, KiotaJsonSerializationContext.Default)
     {
         OnBeforeAssignFieldValues = OnBeforeAssignFieldValues,
         OnAfterAssignFieldValues = OnAfterAssignFieldValues,

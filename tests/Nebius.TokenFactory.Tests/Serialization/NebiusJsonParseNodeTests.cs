@@ -92,6 +92,22 @@ public sealed class NebiusJsonParseNodeTests
         Assert.Equal([0f, 1f], response.Data[1].ToVector());
     }
 
+    [Theory]
+    [InlineData("AACAPwAAAEAAAEBA", new[] { 1f, 2f, 3f })]
+    [InlineData("AACAPwAA AEAAAEBA", new[] { 1f, 2f, 3f })]
+    [InlineData("", new float[0])]
+    public void Decodes_base64_embeddings_of_little_endian_floats(string base64, float[] expected)
+    {
+        Assert.Equal(expected, new Embedding { EmbeddingProp = base64 }.ToVector());
+    }
+
+    [Fact]
+    public void Rejects_base64_that_is_not_whole_floats_or_not_base64()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Embedding { EmbeddingProp = "AACAPwA=" }.ToVector());
+        Assert.Throws<FormatException>(() => new Embedding { EmbeddingProp = "AACAP!AA" }.ToVector());
+    }
+
     [Fact]
     public void A_fraction_where_an_integer_belongs_fails_as_it_does_with_Kiota()
     {

@@ -214,6 +214,17 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         if (model.Base is null)
         {
             writer.Line($"bool {supportClass}.{SupportEmitter.FieldAssignerInterface}.AssignField(ReadOnlySpan<char> wireName, IParseNode? n) => AssignField(wireName, n);");
+            writer.Line($"void {supportClass}.{SupportEmitter.FieldAssignerInterface}.FieldsAssigned(IParseNode node) => OnFieldsAssigned(node);");
+            writer.Summary("Deviation from Kiota: what runs once the fields are assigned, called by parse nodes that need no after-assignment hook.");
+            writer.Line("/// <param name=\"node\">The parse node the model was read from.</param>");
+            writer.Line(NullTracking.Tracks(model)
+                ? "private protected virtual void OnFieldsAssigned(IParseNode node) => CollectExplicitNulls(node);"
+                : "private protected virtual void OnFieldsAssigned(IParseNode node) { }");
+        }
+        else if (NullTracking.HasOwn(model) && !NullTracking.Tracks(model.Base))
+        {
+            // The first class of its line to track nulls: its collector is not reached through the base's hook.
+            writer.Line("private protected override void OnFieldsAssigned(IParseNode node) { base.OnFieldsAssigned(node); CollectExplicitNulls(node); }");
         }
 
         writer.Summary("Deviation from Kiota: assigns the field named <paramref name=\"wireName\"/> from <paramref name=\"n\"/> as <see cref=\"GetFieldDeserializers\"/> would, without building its table.");

@@ -12,6 +12,9 @@ internal static class SupportEmitter
     /// <summary>The nested interface every root model implements for the table-free assignment path.</summary>
     public const string FieldAssignerInterface = "IFieldAssigner";
 
+    /// <summary>The nested marker of parse nodes that call <c>IFieldAssigner.FieldsAssigned</c> themselves.</summary>
+    public const string NotifierInterface = "INotifiesFieldsAssigned";
+
     public static string Emit(string ns)
     {
         var writer = FileFrame.Begin(ns, ["Microsoft.Kiota.Abstractions.Serialization", "System", "System.Collections.Generic", "System.Linq"]);
@@ -28,7 +31,13 @@ internal static class SupportEmitter
         writer.Line("/// <param name=\"wireName\">The JSON property name.</param>");
         writer.Line("/// <param name=\"node\">The parse node of the value, or null.</param>");
         writer.Line("bool AssignField(ReadOnlySpan<char> wireName, IParseNode? node);");
+        writer.Summary("Runs what the model does once all its fields are assigned (recording explicit nulls), for a parse node that is an <see cref=\"INotifiesFieldsAssigned\"/>.");
+        writer.Line("/// <param name=\"node\">The parse node the model was read from.</param>");
+        writer.Line("void FieldsAssigned(IParseNode node);");
         writer.Close();
+        writer.Line();
+        writer.Summary("Deviation from Kiota: marks a parse node that calls <see cref=\"IFieldAssigner.FieldsAssigned\"/> itself, so models read by it need no after-assignment hook (a closure and a delegate per object).");
+        writer.Line($"internal interface {NotifierInterface} {{ }}");
         writer.Line();
         writer.Summary("Tells the JSON kind of the value behind <paramref name=\"node\"/>. Arrays and null cannot be told apart through IParseNode; both report Array.");
         writer.Line("/// <param name=\"node\">The parse node to inspect.</param>");
@@ -51,6 +60,7 @@ internal static class SupportEmitter
         writer.Line("/// <param name=\"model\">The model being read.</param>");
         writer.Line("/// <param name=\"collect\">What to run with the node and the model.</param>");
         writer.Open("internal static void AfterFieldsAssigned<T>(IParseNode node, T model, Action<IParseNode, T> collect) where T : class, IParsable");
+        writer.Line($"if(node is {NotifierInterface}) return;");
         writer.Line("var previous = node.OnAfterAssignFieldValues;");
         writer.Open("node.OnAfterAssignFieldValues = item =>");
         writer.Open("if(ReferenceEquals(item, model))");
