@@ -25,7 +25,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     /// <summary>The value; changes only for the node a parent lends out for scalars.</summary>
     private JsonElement _element;
 
-    /// <summary>The node lent out for scalar children (see <see cref="Transient"/>).</summary>
+    /// <summary>The node lent out for scalar children (see <see cref="Transient"/>), one for a whole tree of nodes.</summary>
     private NebiusJsonParseNode? _scalar;
 
     /// <summary>A node over <paramref name="element"/>.</summary>
@@ -317,7 +317,8 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     /// <summary>
     /// A node for a child that is read at once: for a scalar (string, number, boolean, null) the one node this
     /// node lends out, repointed; for an object or array a node of its own, since a model's factory may keep it.
-    /// The generated code reads a scalar node before it asks for the next child, so lending one out is safe.
+    /// The generated code reads a scalar node before it asks for the next child (of this node or any other),
+    /// so one node can be lent out for the whole tree.
     /// </summary>
     private NebiusJsonParseNode Transient(JsonElement value)
     {
@@ -333,11 +334,17 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         return scalar;
     }
 
-    private NebiusJsonParseNode Child(JsonElement value) => new(value)
+    /// <summary>A node of its own for an object or array child; it lends out the same scalar node as this one.</summary>
+    private NebiusJsonParseNode Child(JsonElement value)
     {
-        OnBeforeAssignFieldValues = OnBeforeAssignFieldValues,
-        OnAfterAssignFieldValues = OnAfterAssignFieldValues,
-    };
+        _scalar ??= new NebiusJsonParseNode(value);
+        return new NebiusJsonParseNode(value)
+        {
+            OnBeforeAssignFieldValues = OnBeforeAssignFieldValues,
+            OnAfterAssignFieldValues = OnAfterAssignFieldValues,
+            _scalar = _scalar,
+        };
+    }
 
     /// <summary>Kiota's own node over the same value, for the rare getters and for exact fallback behaviour.</summary>
     private JsonParseNode Kiota() => new(_element, KiotaJsonSerializationContext.Default)
