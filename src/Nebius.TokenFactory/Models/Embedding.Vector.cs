@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Nebius.TokenFactory.Models;
 
@@ -25,21 +26,52 @@ public partial class Embedding
 
         if (EmbeddingProp?.String is { } base64)
         {
-            var bytes = Convert.FromBase64String(base64);
-            if (bytes.Length % sizeof(float) != 0)
-            {
-                throw new InvalidOperationException($"The base64 embedding has {bytes.Length} bytes, not a whole number of float32 values.");
-            }
-
-            var vector = new float[bytes.Length / sizeof(float)];
-            for (var i = 0; i < vector.Length; i++)
-            {
-                vector[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
-            }
-
-            return vector;
+            return Decode(base64);
         }
 
         throw new InvalidOperationException("The embedding carries no vector.");
+    }
+
+    /// <summary>
+    /// Decodes base64 of little-endian float32 straight into the vector's memory (no intermediate byte array:
+    /// 6 KiB less per 1,536-float embedding). Anything unusual (whitespace, bad length or characters) takes
+    /// the plain decoder, with its checks and errors.
+    /// </summary>
+    private static float[] Decode(string base64)
+    {
+        var padding = base64.EndsWith("==", StringComparison.Ordinal) ? 2 : base64.EndsWith('=') ? 1 : 0;
+        var length = base64.Length / 4 * 3 - padding;
+        if (base64.Length % 4 == 0 && length % sizeof(float) == 0)
+        {
+            var vector = new float[length / sizeof(float)];
+            if (Convert.TryFromBase64String(base64, MemoryMarshal.AsBytes(vector.AsSpan()), out var written) && written == length)
+            {
+                if (!BitConverter.IsLittleEndian)
+                {
+                    var words = MemoryMarshal.Cast<float, int>(vector.AsSpan());
+                    BinaryPrimitives.ReverseEndianness(words, words);
+                }
+
+                return vector;
+            }
+        }
+
+        return FromBytes(Convert.FromBase64String(base64));
+    }
+
+    private static float[] FromBytes(byte[] bytes)
+    {
+        if (bytes.Length % sizeof(float) != 0)
+        {
+            throw new InvalidOperationException($"The base64 embedding has {bytes.Length} bytes, not a whole number of float32 values.");
+        }
+
+        var vector = new float[bytes.Length / sizeof(float)];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
+        }
+
+        return vector;
     }
 }

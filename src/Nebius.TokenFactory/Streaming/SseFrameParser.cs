@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
+using Nebius.TokenFactory.Serialization;
 
 namespace Nebius.TokenFactory.Streaming;
 
 /// <summary>
 /// Turns the bytes of one SSE <c>data:</c> field into a frame: the terminator, an error object, or a chunk
-/// parsed through the generated model's Kiota deserializer. The bytes are read with
+/// parsed through the generated model's deserializer (our <see cref="NebiusJsonParseNode"/>). The bytes are read with
 /// <see cref="Utf8JsonReader"/> directly; no intermediate string is built for a chunk.
 /// </summary>
 internal static class SseFrameParser
@@ -49,7 +49,7 @@ internal static class SseFrameParser
             return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
         }
 
-        var chunk = new JsonParseNode(root).GetObjectValue(factory);
+        var chunk = new NebiusJsonParseNode(root).GetObjectValue(factory);
         return new SseFrame<T>(SseFrameKind.Chunk, chunk);
     }
 

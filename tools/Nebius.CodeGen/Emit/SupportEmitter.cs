@@ -9,6 +9,12 @@ internal static class SupportEmitter
 {
     public const string ClassName = "GeneratedParseSupport";
 
+    /// <summary>The nested interface every root model implements for the table-free assignment path.</summary>
+    public const string FieldAssignerInterface = "IFieldAssigner";
+
+    /// <summary>The nested marker of parse nodes that call <c>IFieldAssigner.FieldsAssigned</c> themselves.</summary>
+    public const string NotifierInterface = "INotifiesFieldsAssigned";
+
     public static string Emit(string ns)
     {
         var writer = FileFrame.Begin(ns, ["Microsoft.Kiota.Abstractions.Serialization", "System", "System.Collections.Generic", "System.Linq"]);
@@ -17,6 +23,21 @@ internal static class SupportEmitter
         writer.Open($"internal static class {ClassName}");
         writer.Summary("The kind of a JSON value, as far as it can be told through IParseNode.");
         writer.Line("internal enum JsonKind { Null, String, Number, Boolean, Object, Array }");
+        writer.Line();
+        writer.Summary("Deviation from Kiota: assigns one field of a model by its wire name, so a parse node can fill the model without the GetFieldDeserializers table.");
+        writer.Open($"internal interface {FieldAssignerInterface}");
+        writer.Summary("Assigns the field named <paramref name=\"wireName\"/> from <paramref name=\"node\"/>, as the model's GetFieldDeserializers entry would.");
+        writer.Line("/// <returns>Whether the model knows the field (a null <paramref name=\"node\"/>, for a JSON null, assigns nothing).</returns>");
+        writer.Line("/// <param name=\"wireName\">The JSON property name.</param>");
+        writer.Line("/// <param name=\"node\">The parse node of the value, or null.</param>");
+        writer.Line("bool AssignField(ReadOnlySpan<char> wireName, IParseNode? node);");
+        writer.Summary("Runs what the model does once all its fields are assigned (recording explicit nulls), for a parse node that is an <see cref=\"INotifiesFieldsAssigned\"/>.");
+        writer.Line("/// <param name=\"node\">The parse node the model was read from.</param>");
+        writer.Line("void FieldsAssigned(IParseNode node);");
+        writer.Close();
+        writer.Line();
+        writer.Summary("Deviation from Kiota: marks a parse node that calls <see cref=\"IFieldAssigner.FieldsAssigned\"/> itself, so models read by it need no after-assignment hook (a closure and a delegate per object).");
+        writer.Line($"internal interface {NotifierInterface} {{ }}");
         writer.Line();
         writer.Summary("Tells the JSON kind of the value behind <paramref name=\"node\"/>. Arrays and null cannot be told apart through IParseNode; both report Array.");
         writer.Line("/// <param name=\"node\">The parse node to inspect.</param>");
@@ -65,6 +86,7 @@ internal static class SupportEmitter
         writer.Line("/// <param name=\"model\">The model being read.</param>");
         writer.Line("/// <param name=\"collect\">What to run with the node and the model.</param>");
         writer.Open("internal static void AfterFieldsAssigned<T>(IParseNode node, T model, Action<IParseNode, T> collect) where T : class, IParsable");
+        writer.Line($"if(node is {NotifierInterface}) return;");
         writer.Line("var previous = node.OnAfterAssignFieldValues;");
         writer.Open("node.OnAfterAssignFieldValues = item =>");
         writer.Open("if(ReferenceEquals(item, model))");

@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+// Runs the scenarios chosen on the command line (README.md beside this file), e.g.:
+//   dotnet run -c Release --project tests/Nebius.TokenFactory.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project tests/Nebius.TokenFactory.Benchmarks -- --filter '*Streaming*' --job short
+// BenchmarkDotNet rebuilds the whole client (generator included) into its own folder for each run; on a
+// busy 2-core machine that takes longer than its 2-minute default, hence the longer build timeout.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Nebius.TokenFactory.Benchmarks.Infrastructure.LoopbackBenchmark).Assembly).Run(args, config);
+
+// A benchmark without results (its setup found a contender that did not read the payload, a build failed)
+// fails the run, so a smoke run notices.
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

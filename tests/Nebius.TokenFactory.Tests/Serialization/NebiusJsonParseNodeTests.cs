@@ -1,0 +1,223 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+using Nebius.TokenFactory.Models;
+using Nebius.TokenFactory.Serialization;
+
+namespace Nebius.TokenFactory.Tests.Serialization;
+
+/// <summary>
+/// The client's JSON parse node must read every payload exactly as Kiota's <see cref="JsonParseNode"/> does:
+/// each case is parsed by both and the models are compared through what they serialize back and what
+/// they keep aside (additional data, explicit nulls, unknown enum values).
+/// </summary>
+public sealed class NebiusJsonParseNodeTests
+{
+    private const string ChatCompletion = """
+        {"id":"chatcmpl-1","choices":[{"finish_reason":"stop","index":0,"logprobs":null,
+         "message":{"content":"Paris.","refusal":null,"role":"assistant","annotations":null,"audio":null,"function_call":null,"tool_calls":[],"reasoning_content":null},
+         "stop_reason":null,"token_ids":null}],
+         "created":1762232990,"model":"m","object":"chat.completion","service_tier":null,"system_fingerprint":null,
+         "usage":{"completion_tokens":8,"prompt_tokens":15,"total_tokens":23,"completion_tokens_details":null,"prompt_tokens_details":null},
+         "prompt_logprobs":null,"prompt_token_ids":[1,2,3],"kv_transfer_params":{"a":[1,"x",true,null,{"b":2.5}]},"vendor_extra":{"k":"v"},"vendor_number":12345678901234,"vendor_date":"2025-01-02T03:04:05Z"}
+        """;
+
+    private const string ToolCallChunk = """
+        {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{\"x\":"}}]},"logprobs":null,"finish_reason":null}],"usage":null}
+        """;
+
+    private const string FloatEmbeddings = """
+        {"object":"list","data":[{"object":"embedding","embedding":[0.0023064255,-0.009327292,1e-45,3.4028235e38,-0],"index":0},{"object":"embedding","embedding":"AAAAAAAAgD8=","index":1}],"model":"e","usage":{"prompt_tokens":8,"total_tokens":8}}
+        """;
+
+    private const string VerboseModels = """
+        {"object":"list","data":[{"id":"a/b","object":"model","created":1717516032,"owned_by":"system","name":"B","description":"d","context_length":131072,
+         "architecture":{"modality":"text->text"},"features":["function-calling","reasoning"],"pricing":{"prompt":0.00000002,"completion":0.00000006},"config":{"max_tokens":8192},"shutdown_date":null}]}
+        """;
+
+    private const string UnknownEnumMessage = """{"role":"critic","content":[{"type":"text","text":"hm"}],"name":null}""";
+
+    private const string EscapedNames = """{"\u0069d":"f","bytes":1,"created_at":1,"filename":"a","purpose":"batch","st\u0061tus":null}""";
+
+    public static TheoryData<string, string> Payloads() => new()
+    {
+        { nameof(ChatCompletionResponse), ChatCompletion },
+        { nameof(ChatCompletionChunk), ToolCallChunk },
+        { nameof(EmbeddingResponse), FloatEmbeddings },
+        { nameof(ModelList), VerboseModels },
+        { nameof(ChatCompletionMessage), UnknownEnumMessage },
+        { nameof(FileResponse), EscapedNames },
+    };
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void Reads_each_payload_as_Kiota_does(string type, string json)
+    {
+        var kiota = Read(type, json, root => new JsonParseNode(root));
+        var ours = Read(type, json, root => new NebiusJsonParseNode(root));
+
+        Assert.Equal(Write(kiota), Write(ours));
+        Assert.Equal(Describe(kiota), Describe(ours));
+    }
+
+    [Fact]
+    public void Keeps_unknown_properties_as_additional_data_of_the_same_types()
+    {
+        var response = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), ChatCompletion, root => new NebiusJsonParseNode(root));
+
+        Assert.Equal(12345678901234m, response.AdditionalData["vendor_number"]);
+        Assert.IsType<DateTime>(response.AdditionalData["vendor_date"]);
+        Assert.IsType<UntypedObject>(response.AdditionalData["vendor_extra"]);
+        Assert.IsType<UntypedObject>(response.KvTransferParams);
+        Assert.Equal([1, 2, 3], response.PromptTokenIds!.Select(i => i!.Value));
+    }
+
+    [Fact]
+    public void A_json_null_keeps_the_default_and_is_remembered()
+    {
+        var response = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), """{"object":null,"usage":null}""", root => new NebiusJsonParseNode(root));
+
+        Assert.Equal("chat.completion", response.Object);
+        Assert.Null(response.Usage);
+        Assert.Contains("usage", response.ExplicitNulls);
+    }
+
+    [Fact]
+    public void Reads_floats_and_base64_of_an_embedding_union()
+    {
+        var response = (EmbeddingResponse)Read(nameof(EmbeddingResponse), FloatEmbeddings, root => new NebiusJsonParseNode(root));
+
+        Assert.Equal([0.0023064255f, -0.009327292f, 1e-45f, float.MaxValue, -0f], response.Data![0].ToVector());
+        Assert.Equal([0f, 1f], response.Data[1].ToVector());
+    }
+
+    [Theory]
+    [InlineData("AACAPwAAAEAAAEBA", new[] { 1f, 2f, 3f })]
+    [InlineData("AACAPwAA AEAAAEBA", new[] { 1f, 2f, 3f })]
+    [InlineData("", new float[0])]
+    public void Decodes_base64_embeddings_of_little_endian_floats(string base64, float[] expected)
+    {
+        Assert.Equal(expected, new Embedding { EmbeddingProp = base64 }.ToVector());
+    }
+
+    [Fact]
+    public void Rejects_base64_that_is_not_whole_floats_or_not_base64()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Embedding { EmbeddingProp = "AACAPwA=" }.ToVector());
+        Assert.Throws<FormatException>(() => new Embedding { EmbeddingProp = "AACAP!AA" }.ToVector());
+    }
+
+    [Fact]
+    public void A_fraction_where_an_integer_belongs_fails_as_it_does_with_Kiota()
+    {
+        const string Json = """{"completion_tokens":1.5}""";
+
+        var kiota = Record.Exception(() => Read(nameof(CompletionUsage), Json, root => new JsonParseNode(root)));
+        var ours = Record.Exception(() => Read(nameof(CompletionUsage), Json, root => new NebiusJsonParseNode(root)));
+
+        Assert.NotNull(ours);
+        Assert.Equal(kiota?.GetType(), ours.GetType());
+    }
+
+    [Fact]
+    public void Reads_values_of_the_wrong_kind_as_null_like_Kiota()
+    {
+        var node = new NebiusJsonParseNode(JsonDocument.Parse("""{"s":1,"n":"1","b":"true","list":{"not":"a list"}}""").RootElement);
+
+        Assert.Null(node.GetChildNode("s")!.GetStringValue());
+        Assert.Null(node.GetChildNode("n")!.GetIntValue());
+        Assert.Null(node.GetChildNode("b")!.GetBoolValue());
+        Assert.Empty(node.GetChildNode("list")!.GetCollectionOfPrimitiveValues<float?>());
+        Assert.Empty(node.GetChildNode("list")!.GetCollectionOfObjectValues(Embedding.CreateFromDiscriminatorValue));
+        Assert.Null(node.GetChildNode("missing"));
+    }
+
+    [Fact]
+    public async Task The_factory_reads_json_and_refuses_other_content_types()
+    {
+        var factory = new NebiusJsonParseNodeFactory();
+        using var body = new MemoryStream(Encoding.UTF8.GetBytes(VerboseModels));
+
+        var node = await factory.GetRootParseNodeAsync("application/json", body);
+
+        Assert.Equal("a/b", node.GetObjectValue(ModelList.CreateFromDiscriminatorValue).Data![0].Id);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => factory.GetRootParseNodeAsync("text/plain", new MemoryStream()));
+    }
+
+    private static IParsable Read(string type, string json, Func<JsonElement, IParseNode> node)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = node(document.RootElement.Clone());
+        return type switch
+        {
+            nameof(ChatCompletionResponse) => root.GetObjectValue(ChatCompletionResponse.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionChunk) => root.GetObjectValue(ChatCompletionChunk.CreateFromDiscriminatorValue),
+            nameof(EmbeddingResponse) => root.GetObjectValue(EmbeddingResponse.CreateFromDiscriminatorValue),
+            nameof(ModelList) => root.GetObjectValue(ModelList.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionMessage) => root.GetObjectValue(ChatCompletionMessage.CreateFromDiscriminatorValue),
+            nameof(FileResponse) => root.GetObjectValue(FileResponse.CreateFromDiscriminatorValue),
+            nameof(CompletionUsage) => root.GetObjectValue(CompletionUsage.CreateFromDiscriminatorValue),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+        };
+    }
+
+    private static string Write(IParsable model)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, model);
+        using var content = writer.GetSerializedContent();
+        using var reader = new StreamReader(content, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>What a model keeps besides its properties, for every object in it, in reading order.</summary>
+    private static string Describe(IParsable model)
+    {
+        var text = new StringBuilder();
+        Walk(model, text);
+        return text.ToString();
+    }
+
+    private static void Walk(object? value, StringBuilder text)
+    {
+        switch (value)
+        {
+            case IParsable parsable:
+                text.Append('{').Append(parsable.GetType().Name);
+                if (parsable is IAdditionalDataHolder holder)
+                {
+                    foreach (var (key, extra) in holder.AdditionalData)
+                    {
+                        text.Append(" +").Append(key).Append(':').Append(extra?.GetType().Name);
+                    }
+                }
+
+                foreach (var property in parsable.GetType().GetProperties())
+                {
+                    if (property.Name is "ExplicitNulls" && property.GetValue(parsable) is ISet<string> nulls)
+                    {
+                        text.Append(" nulls=").AppendJoin(',', nulls.Order(StringComparer.Ordinal));
+                    }
+                    else if (property.Name is "UnknownEnumValues" && property.GetValue(parsable) is IReadOnlyDictionary<string, string> unknown)
+                    {
+                        text.Append(" unknown=").AppendJoin(',', unknown.Select(p => p.Key + "=" + p.Value));
+                    }
+                    else if (property.GetIndexParameters().Length == 0 && property.Name is not "AdditionalData")
+                    {
+                        Walk(property.GetValue(parsable), text);
+                    }
+                }
+
+                text.Append('}');
+                break;
+            case System.Collections.IEnumerable items and not string:
+                foreach (var item in items)
+                {
+                    Walk(item, text);
+                }
+
+                break;
+        }
+    }
+}
