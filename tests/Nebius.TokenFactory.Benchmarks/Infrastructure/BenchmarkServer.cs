@@ -13,7 +13,8 @@ namespace Nebius.TokenFactory.Benchmarks.Infrastructure;
 /// <param name="ContentType">The response's content type.</param>
 /// <param name="Body">The response body, built once.</param>
 /// <param name="Chunked">Send without Content-Length (as SSE servers do), so the client reads a chunked body.</param>
-public sealed record CannedResponse(string ContentType, byte[] Body, bool Chunked = false);
+/// <param name="DrainRequest">Read the whole request body first (of any size) and count its bytes, as an upload endpoint would.</param>
+public sealed record CannedResponse(string ContentType, byte[] Body, bool Chunked = false, bool DrainRequest = false);
 
 /// <summary>
 /// Kestrel on 127.0.0.1 with a random port that answers each known path with pre-built bytes and
@@ -31,6 +32,11 @@ public sealed class BenchmarkServer : IAsyncDisposable
         _app = app;
         _routes = routes;
     }
+
+    private long _bytesDrained;
+
+    /// <summary>Request body bytes read by routes with <see cref="CannedResponse.DrainRequest"/>, in all.</summary>
+    public long BytesDrained => Interlocked.Read(ref _bytesDrained);
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -70,7 +76,43 @@ public sealed class BenchmarkServer : IAsyncDisposable
             return Task.CompletedTask;
         }
 
+        if (canned.DrainRequest)
+        {
+            return DrainThenAnswerAsync(context, canned);
+        }
+
         // The request body is left to Kestrel, which drains it after the response.
+        return AnswerAsync(context, canned);
+    }
+
+    private async Task DrainThenAnswerAsync(HttpContext context, CannedResponse canned)
+    {
+        // Uploads are larger than Kestrel's 30 MB default limit; the bytes are counted and dropped.
+        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                Interlocked.Add(ref _bytesDrained, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        await AnswerAsync(context, canned).ConfigureAwait(false);
+    }
+
+    private static Task AnswerAsync(HttpContext context, CannedResponse canned)
+    {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = canned.ContentType;
         if (!canned.Chunked)

@@ -68,3 +68,12 @@ public sealed record RawModelList(
 [JsonSerializable(typeof(RawBase64Embeddings))]
 [JsonSerializable(typeof(RawModelList))]
 public sealed partial class RawJsonContext : JsonSerializerContext;
+
+/// <summary>One line of a Nebius batch output file, with only what the join reads.</summary>
+public sealed record RawBatchLine(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("custom_id")] string CustomId,
+    [property: JsonPropertyName("response")] RawChatCompletion? Response);
+
+[JsonSerializable(typeof(RawBatchLine))]
+public sealed partial class RawBatchJsonContext : JsonSerializerContext;
