@@ -1,9 +1,10 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
 using Nebius.TokenFactory.Models;
+using Nebius.TokenFactory.Serialization;
 
 namespace Nebius.TokenFactory.Batches;
 
@@ -48,70 +49,131 @@ public static class BatchResultReader
         return ReadLinesAsync(file, factory, cancellationToken);
     }
 
-    /// <summary>Parses one line; null for a blank one.</summary>
-    internal static BatchResultLine<TResponse>? ParseLine<TResponse>(string line, int lineNumber, ParsableFactory<TResponse> factory)
+    /// <summary>Parses one line's UTF-8 bytes; null for a blank one.</summary>
+    internal static BatchResultLine<TResponse>? ParseLine<TResponse>(ReadOnlySequence<byte> line, int lineNumber, ParsableFactory<TResponse> factory)
         where TResponse : class, IParsable
     {
-        if (string.IsNullOrWhiteSpace(line))
+        if (IsBlank(line))
         {
             return null;
         }
 
-        // Cloned out of the pooled document: the models may keep elements of it (additional data).
+        // ParseValue builds a document the element owns (no pooled buffers to return), so the models may keep
+        // elements of it as additional data without the copy a disposed-and-cloned JsonDocument would need.
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(line);
-            root = document.RootElement.Clone();
+            var json = new Utf8JsonReader(line);
+            root = JsonElement.ParseValue(ref json);
+            if (json.Read())
+            {
+                throw new JsonException("More than one JSON value on the line.");
+            }
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"Line {lineNumber} of the batch file is not JSON: {ex.Message}", ex);
         }
 
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String)
         {
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String)
-            {
-                throw new InvalidDataException($"Line {lineNumber} of the batch file has no custom_id.");
-            }
-
-            var response = Property(root, "response");
-            int? status = null;
-            BatchLineError? error = ReadError(Property(root, "error"));
-
-            // OpenAI wraps the completion as {status_code, request_id, body}; Nebius sends the completion itself.
-            if (response is { } wrapper && Property(wrapper, "body") is { } body && wrapper.TryGetProperty("status_code", out var code) && code.TryGetInt32(out var parsed))
-            {
-                status = parsed;
-                error ??= parsed is >= 200 and < 300 ? null : ReadError(Property(body, "error")) ?? new BatchLineError { Message = $"HTTP {parsed}" };
-                response = parsed is >= 200 and < 300 ? body : null;
-            }
-
-            return new BatchResultLine<TResponse>
-            {
-                Id = Property(root, "id") is { ValueKind: JsonValueKind.String } id ? id.GetString() : null,
-                CustomId = customId.GetString()!,
-                Response = response is { ValueKind: JsonValueKind.Object } value ? new JsonParseNode(value).GetObjectValue(factory) : null,
-                StatusCode = status,
-                Error = error,
-                LineNumber = lineNumber,
-            };
+            throw new InvalidDataException($"Line {lineNumber} of the batch file has no custom_id.");
         }
+
+        var response = Property(root, "response");
+        int? status = null;
+        BatchLineError? error = ReadError(Property(root, "error"));
+
+        // OpenAI wraps the completion as {status_code, request_id, body}; Nebius sends the completion itself.
+        if (response is { } wrapper && Property(wrapper, "body") is { } body && wrapper.TryGetProperty("status_code", out var code) && code.TryGetInt32(out var parsed))
+        {
+            status = parsed;
+            error ??= parsed is >= 200 and < 300 ? null : ReadError(Property(body, "error")) ?? new BatchLineError { Message = $"HTTP {parsed}" };
+            response = parsed is >= 200 and < 300 ? body : null;
+        }
+
+        return new BatchResultLine<TResponse>
+        {
+            Id = Property(root, "id") is { ValueKind: JsonValueKind.String } id ? id.GetString() : null,
+            CustomId = customId.GetString()!,
+            Response = response is { ValueKind: JsonValueKind.Object } value ? new NebiusJsonParseNode(value).GetObjectValue(factory) : null,
+            StatusCode = status,
+            Error = error,
+            LineNumber = lineNumber,
+        };
     }
 
+    /// <summary>
+    /// Cuts the stream into lines on <c>\n</c> without decoding to strings: each line's bytes go straight to the
+    /// JSON reader (a batch file has up to 5,000,000 lines, so a per-line string is the largest avoidable cost).
+    /// </summary>
     private static async IAsyncEnumerable<BatchResultLine<TResponse>> ReadLinesAsync<TResponse>(Stream file, ParsableFactory<TResponse> factory, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TResponse : class, IParsable
     {
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        var pipe = PipeReader.Create(file, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         var number = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        try
         {
-            number++;
-            if (ParseLine(line, number, factory) is { } result)
+            while (true)
             {
-                yield return result;
+                var read = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = read.Buffer;
+                var results = new List<BatchResultLine<TResponse>>();
+                while (buffer.PositionOf((byte)'\n') is { } end)
+                {
+                    number++;
+                    if (ParseLine(WithoutByteOrderMark(buffer.Slice(0, end), number), number, factory) is { } line)
+                    {
+                        results.Add(line);
+                    }
+
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
+                }
+
+                if (read.IsCompleted && !buffer.IsEmpty)
+                {
+                    number++;
+                    if (ParseLine(WithoutByteOrderMark(buffer, number), number, factory) is { } last)
+                    {
+                        results.Add(last);
+                    }
+
+                    buffer = buffer.Slice(buffer.End);
+                }
+
+                // The parsed lines own their data, so the pipe's buffer can be released before they are handed out.
+                pipe.AdvanceTo(buffer.Start, buffer.End);
+                foreach (var result in results)
+                {
+                    yield return result;
+                }
+
+                if (read.IsCompleted)
+                {
+                    yield break;
+                }
             }
         }
+        finally
+        {
+            await pipe.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static ReadOnlySequence<byte> WithoutByteOrderMark(ReadOnlySequence<byte> line, int lineNumber) =>
+        lineNumber == 1 && line.Length >= 3 && line.Slice(0, 3).ToArray() is [0xEF, 0xBB, 0xBF] ? line.Slice(3) : line;
+
+    private static bool IsBlank(ReadOnlySequence<byte> line)
+    {
+        foreach (var segment in line)
+        {
+            if (segment.Span.IndexOfAnyExcept(" \t\r"u8) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static JsonElement? Property(JsonElement element, string name) =>
@@ -121,7 +183,7 @@ public static class BatchResultReader
     {
         null => null,
         { ValueKind: JsonValueKind.String } text => new BatchLineError { Message = text.GetString() },
-        { ValueKind: JsonValueKind.Object } value => new JsonParseNode(value).GetObjectValue(BatchLineError.CreateFromDiscriminatorValue),
+        { ValueKind: JsonValueKind.Object } value => new NebiusJsonParseNode(value).GetObjectValue(BatchLineError.CreateFromDiscriminatorValue),
         { } other => new BatchLineError { Message = other.GetRawText() },
     };
 }

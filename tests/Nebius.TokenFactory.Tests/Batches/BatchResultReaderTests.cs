@@ -114,6 +114,45 @@ public sealed class BatchResultReaderTests
         Assert.Equal("inputs", error.ParamName);
     }
 
+    [Fact]
+    public async Task Lines_are_cut_on_bytes_across_buffer_ends_with_a_bom_crlf_and_no_final_newline()
+    {
+        // A 200 KB answer spans several of the reader's 64 KiB buffers; the BOM, CRLF endings and the missing
+        // final newline are what files written on other systems bring.
+        var longText = new string('x', 200_000);
+        var text = "\uFEFF" + Line("a", "short") + "\r\n" + Line("b", longText) + "\r\n\r\n" + Line("c", "ünïcødé");
+
+        var results = await ReadAsync(text);
+
+        Assert.Equal(["a", "b", "c"], results.Select(r => r.CustomId));
+        Assert.Equal(["short", longText, "ünïcødé"], results.Select(r => r.Response!.Choices![0].Message!.Content));
+        Assert.Equal([1, 2, 4], results.Select(r => r.LineNumber));
+    }
+
+    [Fact]
+    public async Task A_line_with_two_json_values_names_its_line_number()
+    {
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAsync(Line("a", "ok") + "\n" + Line("b", "ok") + " {}\n"));
+
+        Assert.Contains("Line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Line(string customId, string content) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = "batch_req_" + customId,
+            ["custom_id"] = customId,
+            ["response"] = new Dictionary<string, object?>
+            {
+                ["id"] = "chatcmpl-" + customId,
+                ["object"] = "chat.completion",
+                ["created"] = 1,
+                ["model"] = "m",
+                ["choices"] = new object[] { new Dictionary<string, object?> { ["index"] = 0, ["finish_reason"] = "stop", ["message"] = new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = content } } },
+            },
+            ["error"] = null,
+        });
+
     private static string Compact(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString() + "\n";
 
     private static IAsyncEnumerable<BatchResultLine<ChatCompletionResponse>> Lines(string text) =>
