@@ -10,8 +10,7 @@ internal static class TransferProgress
 {
     public static async Task<T> RunAsync<T>(CliContext cli, string description, long? totalBytes, Func<IProgress<long>?, Task<T>> transfer)
     {
-        var terminal = ReferenceEquals(cli.Output, System.Console.Out) && !System.Console.IsOutputRedirected && !cli.Json;
-        if (!terminal)
+        if (!Shown(cli))
         {
             return await transfer(null).ConfigureAwait(false);
         }
@@ -37,6 +36,10 @@ internal static class TransferProgress
             }).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>Whether a bar would be drawn: stdout is an interactive terminal and the output is not <c>--json</c>.</summary>
+    public static bool Shown(CliContext cli) =>
+        ReferenceEquals(cli.Output, System.Console.Out) && !System.Console.IsOutputRedirected && !cli.Json;
 
     /// <summary>Reports on the caller's thread (unlike <see cref="Progress{T}"/>, which posts and can reorder).</summary>
     private sealed class Reporter(Action<long> report) : IProgress<long>

@@ -134,10 +134,16 @@ internal static class FilesCommand
     }
 
     /// <summary>Saves a file's content to <paramref name="path"/>, with a bar on a terminal (sized from the file's metadata).</summary>
-    internal static Task<long> DownloadFileAsync(CliContext cli, ClientSession session, string id, string path, CancellationToken cancellationToken) =>
-        TransferProgress.RunAsync(
+    internal static async Task<long> DownloadFileAsync(CliContext cli, ClientSession session, string id, string path, CancellationToken cancellationToken)
+    {
+        // The size is asked for only when a bar is drawn; scripts get the download alone, one request.
+        var size = TransferProgress.Shown(cli)
+            ? (await session.Client.V1.Files[id].GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false))?.Bytes
+            : null;
+        return await TransferProgress.RunAsync(
             cli,
             $"downloading {id}",
-            null,
-            progress => session.Client.V1.Files[id].Content.DownloadToFileAsync(path, progress, cancellationToken: cancellationToken));
+            size,
+            progress => session.Client.V1.Files[id].Content.DownloadToFileAsync(path, progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
 }
