@@ -11,7 +11,7 @@ public sealed class HelpTests
         Assert.Equal(0, exit);
         Assert.Empty(errors);
         Assert.Contains("nebius [command] [options]", output, StringComparison.Ordinal);
-        foreach (var command in new[] { "smoke", "models", "chat <prompt>", "embed <text>", "files", "fine-tune", "endpoints" })
+        foreach (var command in new[] { "smoke", "models", "chat <prompt>", "embed <text>", "files", "fine-tune", "endpoints", "batches" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s{{2,}}\S", output);
         }
@@ -28,7 +28,8 @@ public sealed class HelpTests
     }
 
     [Theory]
-    [InlineData("files", "list|delete", "nebius files [command] [options]")]
+    [InlineData("files", "list|upload|download|delete", "nebius files [command] [options]")]
+    [InlineData("batches", "run", "nebius batches [command] [options]")]
     [InlineData("fine-tune", "create|status|events", "nebius fine-tune [command] [options]")]
     [InlineData("endpoints", "list", "nebius endpoints [command] [options]")]
     public async Task Each_group_lists_its_subcommands(string group, string subcommands, string usage)

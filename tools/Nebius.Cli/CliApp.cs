@@ -53,7 +53,7 @@ internal static class CliApp
             await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
             return ApiFailure;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or NebiusStreamException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or NebiusStreamException or InvalidDataException or IOException)
         {
             await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
             return ApiFailure;
@@ -83,6 +83,7 @@ internal static class CliApp
         root.Subcommands.Add(ChatCommand.Create(context));
         root.Subcommands.Add(EmbedCommand.Create(context));
         root.Subcommands.Add(FilesCommand.Create(context));
+        root.Subcommands.Add(BatchesCommand.Create(context));
         root.Subcommands.Add(FineTuneCommand.Create(context));
         root.Subcommands.Add(EndpointsCommand.Create(context));
         return root;

@@ -65,6 +65,15 @@ internal sealed class CliContext(ParseResult parse, TextWriter output, TextWrite
         return WriteSerializedAsync(writer);
     }
 
+    /// <summary>A response model as a JSON node, to put inside a document of the command's own.</summary>
+    public static async Task<JsonNode?> ToJsonNodeAsync(IParsable? value)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, value);
+        using var content = writer.GetSerializedContent();
+        return await JsonNode.ParseAsync(content).ConfigureAwait(false);
+    }
+
     public Task WriteJsonAsync(JsonNode value) => Output.WriteLineAsync(value.ToJsonString(Indented));
 
     private async Task WriteSerializedAsync(JsonSerializationWriter writer)
