@@ -8,6 +8,8 @@ using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Microsoft.Kiota.Serialization.Form;
+using Microsoft.Kiota.Serialization.Json;
+using Microsoft.Kiota.Serialization.Multipart;
 using Microsoft.Kiota.Serialization.Text;
 using Nebius.TokenFactory.Serialization;
 
@@ -15,8 +17,11 @@ namespace Nebius.TokenFactory.Http;
 
 /// <summary>
 /// Assembles the HTTP pipeline of a client. Outermost first: the streamed-body swap (<see cref="RequestContentHandler"/>), deadline, logging, project scope, response
-/// metadata, non-JSON errors, then Kiota's default handlers without its RetryHandler (it retries only
-/// 429/503/504 and throws AggregateException when it gives up), then our Polly-based retry next to the wire.
+/// metadata, non-JSON errors, Kiota's RedirectHandler, then our Polly-based retry next to the wire.
+/// Deliberate deviation from Kiota's default chain: its RetryHandler retries only 429/503/504 and throws
+/// AggregateException when it gives up; its UserAgentHandler, ParametersNameDecodingHandler and
+/// HeadersInspectionHandler are done by <see cref="NebiusRequestAdapter"/> while it builds the message
+/// (no handler hop per call); UriReplacementHandler and BodyInspectionHandler, off unless asked for, are not offered.
 /// </summary>
 internal static class NebiusPipeline
 {
@@ -42,8 +47,7 @@ internal static class NebiusPipeline
 
         handlers.Add(new ResponseMetadataHandler());
         handlers.Add(new NonJsonErrorHandler(new SecretRedactor(settings.ApiKey)));
-        var kiotaOptions = new IRequestOption[] { new UserAgentHandlerOption { ProductName = "Nebius.TokenFactory", ProductVersion = Version } };
-        handlers.AddRange(KiotaClientFactory.CreateDefaultHandlers(kiotaOptions).Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler));
+        handlers.Add(new RedirectHandler());
         handlers.Add(new RetryHandler(settings.Retry, settings.OnRetry, logger));
         return handlers;
     }
@@ -60,22 +64,32 @@ internal static class NebiusPipeline
     /// <summary>The Kiota request adapter for a configured HttpClient, wrapped to raise <see cref="NebiusApiException"/>.</summary>
     public static IRequestAdapter CreateAdapter(NebiusSettings settings, HttpClient httpClient)
     {
-        var authentication = new BaseBearerTokenAuthenticationProvider(new ApiKeyTokenProvider(settings.ApiKey));
-        var inner = new HttpClientRequestAdapter(authentication, CreateParseNodeFactories(), httpClient: httpClient)
+        return new NebiusRequestAdapter(httpClient, settings.ApiKey, CreateParseNodeFactories(), CreateSerializationWriterFactories(), new SecretRedactor(settings.ApiKey))
         {
             BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
         };
-        return new NebiusRequestAdapter(inner, new SecretRedactor(settings.ApiKey));
     }
 
     /// <summary>
-    /// The response readers of this client: our JSON parse node (Kiota's semantics, less work per value) and
-    /// Kiota's text and form readers. A registry of its own, so other Kiota clients in the process keep theirs.
+    /// The readers of non-JSON bodies (Kiota's text and form readers; JSON is read by the adapter into our
+    /// parse node). A registry of its own, so other Kiota clients in the process keep theirs.
     /// </summary>
     private static ParseNodeFactoryRegistry CreateParseNodeFactories()
     {
         var registry = new ParseNodeFactoryRegistry();
         foreach (var factory in new IParseNodeFactory[] { new NebiusJsonParseNodeFactory(), new TextParseNodeFactory(), new FormParseNodeFactory() })
+        {
+            registry.ContentTypeAssociatedFactories[factory.ValidContentType] = factory;
+        }
+
+        return registry;
+    }
+
+    /// <summary>The request body writers: Kiota's JSON, text, form and multipart writers, in a registry of this client's own.</summary>
+    private static SerializationWriterFactoryRegistry CreateSerializationWriterFactories()
+    {
+        var registry = new SerializationWriterFactoryRegistry();
+        foreach (var factory in new ISerializationWriterFactory[] { new JsonSerializationWriterFactory(), new TextSerializationWriterFactory(), new FormSerializationWriterFactory(), new MultipartSerializationWriterFactory() })
         {
             registry.ContentTypeAssociatedFactories[factory.ValidContentType] = factory;
         }

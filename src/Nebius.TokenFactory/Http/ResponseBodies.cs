@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Nebius.TokenFactory.Serialization;
+
+namespace Nebius.TokenFactory.Http;
+
+/// <summary>
+/// Reads response bodies into parse nodes and maps error statuses to the generated error models, with the
+/// semantics of Kiota's HttpClientRequestAdapter. The difference is how JSON is read: Kiota buffers the body
+/// (HttpClient's ResponseContentRead), parses a pooled JsonDocument from that copy and clones its root;
+/// here the body is read once into a pooled buffer and parsed straight into an element that owns its data.
+/// </summary>
+internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
+{
+    private const int UnknownLengthStart = 16 * 1024;
+
+    /// <summary>Whether Kiota would return null without reading: a 204, or a message without content (EmptyContent).</summary>
+    public static bool HasNoBody(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.NoContent || response.Content.GetType().Name == "EmptyContent";
+
+    /// <summary>The root node of the body, or null when it has no content type or no bytes (as Kiota).</summary>
+    public async Task<IParseNode?> ReadRootAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var mediaType = content.Headers.ContentType?.MediaType;
+        if (string.IsNullOrEmpty(mediaType))
+        {
+            return null;
+        }
+
+        if (!NonJsonErrorHandler.IsJson(mediaType))
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return stream.CanSeek && stream.Length == 0 ? null : await ParseOtherAsync(mediaType, stream, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var (buffer, length) = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return length == 0 ? null : new NebiusJsonParseNode(ParseJson(buffer.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Throws for an error status (anything but 2xx, 301 and 302, as Kiota): the generated error model
+    /// registered for the exact code, else 4XX/5XX, else XXX, filled from the body; a bare ApiException
+    /// when no model is registered or the body does not yield one.
+    /// </summary>
+    public async Task ThrowIfFailedAsync(HttpResponseMessage response, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode || response.StatusCode is HttpStatusCode.Moved or HttpStatusCode.Found)
+        {
+            return;
+        }
+
+        var status = (int)response.StatusCode;
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        if (errorMapping is null || !TryFindFactory(errorMapping, status, code, out var factory))
+        {
+            throw new ApiException($"The server returned an unexpected status code and no error factory is registered for this code: {code}")
+            {
+                ResponseStatusCode = status,
+                ResponseHeaders = headers,
+            };
+        }
+
+        var root = await ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        if (root?.GetObjectValue(factory) is not Exception error)
+        {
+            throw new ApiException($"The server returned an unexpected status code and the error registered for this code failed to deserialize: {code}")
+            {
+                ResponseStatusCode = status,
+                ResponseHeaders = headers,
+            };
+        }
+
+        if (error is ApiException apiError)
+        {
+            apiError.ResponseStatusCode = status;
+            apiError.ResponseHeaders = headers;
+        }
+
+        throw error;
+    }
+
+    private static bool TryFindFactory(Dictionary<string, ParsableFactory<IParsable>> errorMapping, int status, string code, out ParsableFactory<IParsable> factory) =>
+        errorMapping.TryGetValue(code, out factory!)
+        || status is >= 400 and < 500 && errorMapping.TryGetValue("4XX", out factory!)
+        || status is >= 500 and < 600 && errorMapping.TryGetValue("5XX", out factory!)
+        || errorMapping.TryGetValue("XXX", out factory!);
+
+    private async Task<IParseNode> ParseOtherAsync(string mediaType, Stream stream, CancellationToken cancellationToken) =>
+        otherContentTypes is IAsyncParseNodeFactory asyncFactory
+            ? await asyncFactory.GetRootParseNodeAsync(mediaType, stream, cancellationToken).ConfigureAwait(false)
+#pragma warning disable CS0618 // a synchronous factory has only the obsolete method
+            : otherContentTypes.GetRootParseNode(mediaType, stream);
+#pragma warning restore CS0618
+
+    /// <summary>
+    /// One JSON value that owns its memory (so models may keep elements as additional data), with what
+    /// JsonDocument.Parse would refuse refused too: trailing content. A UTF-8 byte order mark is skipped.
+    /// </summary>
+    private static JsonElement ParseJson(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        var reader = new Utf8JsonReader(body);
+        var root = JsonElement.ParseValue(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException("The response body has content after its JSON value.");
+        }
+
+        return root;
+    }
+
+    /// <summary>The whole body in a rented buffer (the caller returns it), sized by Content-Length when there is one.</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : UnknownLengthStart);
+        var length = 0;
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}
