@@ -20,7 +20,6 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
         "Microsoft.Kiota.Serialization.Json 1.22.1",
         "Microsoft.Kiota.Serialization.Multipart 1.22.1",
         "Microsoft.Kiota.Serialization.Text 1.22.1",
-        "Polly.Core 8.9.1",
     ];
 
     [Fact]

@@ -15,7 +15,8 @@ internal sealed class DeadlineHandler(TimeSpan defaultTimeout) : DelegatingHandl
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Linking costs a registration on the caller's token; a token that can never be cancelled needs none.
+        using var deadline = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
         deadline.CancelAfter(timeout);
         try
         {

@@ -17,7 +17,7 @@ namespace Nebius.TokenFactory.Http;
 
 /// <summary>
 /// Assembles the HTTP pipeline of a client. Outermost first: the streamed-body swap (<see cref="RequestContentHandler"/>), deadline, logging, project scope, response
-/// metadata, non-JSON errors, Kiota's RedirectHandler, then our Polly-based retry next to the wire.
+/// metadata, non-JSON errors, Kiota's RedirectHandler, then our retry loop next to the wire.
 /// Deliberate deviation from Kiota's default chain: its RetryHandler retries only 429/503/504 and throws
 /// AggregateException when it gives up; its UserAgentHandler, ParametersNameDecodingHandler and
 /// HeadersInspectionHandler are done by <see cref="NebiusRequestAdapter"/> while it builds the message

@@ -46,8 +46,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
     public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
-        SetBaseUrl(requestInfo);
-        return _messages.Create(requestInfo) is T message
+        return _messages.Create(requestInfo, BaseUrl!) is T message
             ? Task.FromResult<T?>(message)
             : throw new InvalidOperationException($"Could not convert the request information to a {typeof(T).Name}");
     }
@@ -199,11 +198,10 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
     private async Task<HttpResponseMessage> SendRequestAsync(RequestInformation requestInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
-        SetBaseUrl(requestInfo);
         var inspection = requestInfo.GetRequestOption<HeadersInspectionHandlerOption>();
         try
         {
-            using var message = _messages.Create(requestInfo);
+            using var message = _messages.Create(requestInfo, BaseUrl!);
             RequestMessageFactory.InspectRequest(message, inspection);
             var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             RequestMessageFactory.InspectResponse(response, inspection);
@@ -217,8 +215,6 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
             }
         }
     }
-
-    private void SetBaseUrl(RequestInformation requestInfo) => requestInfo.PathParameters["baseurl"] = BaseUrl!;
 
     private static IResponseHandler? ResponseHandlerOf(RequestInformation requestInfo) =>
         requestInfo.GetRequestOption<ResponseHandlerOption>()?.ResponseHandler;

@@ -27,10 +27,15 @@ internal sealed class RequestMessageFactory
         _versionPolicy = httpClient.DefaultVersionPolicy;
     }
 
-    /// <summary>The message for <paramref name="request"/>, whose <c>baseurl</c> path parameter is set already.</summary>
-    public HttpRequestMessage Create(RequestInformation request)
+    private readonly TemplateUris _templateUris = new();
+
+    /// <summary>The message for <paramref name="request"/>, to <paramref name="baseUrl"/> (set as the <c>baseurl</c> path parameter here).</summary>
+    public HttpRequestMessage Create(RequestInformation request, string baseUrl)
     {
-        var uri = QueryNameDecoding.Decode(request.URI);
+        var onlyBaseUrl = TemplateUris.OnlyBaseUrl(request);
+        request.PathParameters["baseurl"] = baseUrl;
+        var uri = onlyBaseUrl ? _templateUris.UriOf(request, baseUrl) : QueryNameDecoding.Decode(request.URI);
+
         var message = new HttpRequestMessage(MethodOf(request.HttpMethod), uri) { Version = _version, VersionPolicy = _versionPolicy };
         foreach (var option in request.RequestOptions)
         {
