@@ -151,8 +151,8 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
                 return default;
             }
 
-            var root = await _bodies.ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            return root is null ? default : read(root);
+            using var root = await _bodies.ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            return root is null ? default : read(root.Node);
         }
     }
 

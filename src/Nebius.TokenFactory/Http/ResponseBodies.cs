@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Nebius.TokenFactory.Serialization;
@@ -21,8 +20,11 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
     public static bool HasNoBody(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.NoContent || response.Content.GetType().Name == "EmptyContent";
 
-    /// <summary>The root node of the body, or null when it has no content type or no bytes (as Kiota).</summary>
-    public async Task<IParseNode?> ReadRootAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The root of the body, or null when it has no content type or no bytes (as Kiota). Dispose it once the
+    /// models are read: a JSON root is a pooled document over a pooled buffer.
+    /// </summary>
+    public async Task<ParsedBody?> ReadRootAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var mediaType = content.Headers.ContentType?.MediaType;
         if (string.IsNullOrEmpty(mediaType))
@@ -35,19 +37,12 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                return stream.CanSeek && stream.Length == 0 ? null : await ParseOtherAsync(mediaType, stream, cancellationToken).ConfigureAwait(false);
+                return stream.CanSeek && stream.Length == 0 ? null : new ParsedBody(await ParseOtherAsync(mediaType, stream, cancellationToken).ConfigureAwait(false));
             }
         }
 
         var (buffer, length) = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return length == 0 ? null : new NebiusJsonParseNode(ParseJson(buffer.AsSpan(0, length)));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return length == 0 ? PooledJson.Release(buffer) : new PooledJsonRoot(buffer, length);
     }
 
     /// <summary>
@@ -79,8 +74,13 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
             };
         }
 
-        var root = await ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        if (root?.GetObjectValue(factory) is not Exception error)
+        Exception? error;
+        using (var root = await ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false))
+        {
+            error = root?.Node.GetObjectValue(factory) as Exception;
+        }
+
+        if (error is null)
         {
             throw new ApiException($"The server returned an unexpected status code and the error registered for this code failed to deserialize: {code}")
             {
@@ -110,27 +110,6 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
 #pragma warning disable CS0618 // a synchronous factory has only the obsolete method
             : otherContentTypes.GetRootParseNode(mediaType, stream);
 #pragma warning restore CS0618
-
-    /// <summary>
-    /// One JSON value that owns its memory (so models may keep elements as additional data), with what
-    /// JsonDocument.Parse would refuse refused too: trailing content. A UTF-8 byte order mark is skipped.
-    /// </summary>
-    private static JsonElement ParseJson(ReadOnlySpan<byte> body)
-    {
-        if (body.StartsWith("\uFEFF"u8))
-        {
-            body = body[3..];
-        }
-
-        var reader = new Utf8JsonReader(body);
-        var root = JsonElement.ParseValue(ref reader);
-        if (reader.Read())
-        {
-            throw new JsonException("The response body has content after its JSON value.");
-        }
-
-        return root;
-    }
 
     /// <summary>The whole body in a rented buffer (the caller returns it), sized by Content-Length when there is one.</summary>
     private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -8,7 +9,7 @@ namespace Nebius.TokenFactory.Streaming;
 /// <summary>
 /// Turns the bytes of one SSE <c>data:</c> field into a frame: the terminator, an error object, or a chunk
 /// parsed through the generated model's deserializer (our <see cref="NebiusJsonParseNode"/>). The bytes are read with
-/// <see cref="Utf8JsonReader"/> directly; no intermediate string is built for a chunk.
+/// a pooled <see cref="JsonDocument"/> over a rented copy; no intermediate string is built for a chunk.
 /// </summary>
 internal static class SseFrameParser
 {
@@ -28,17 +29,36 @@ internal static class SseFrameParser
             return new SseFrame<T>(SseFrameKind.Done);
         }
 
-        JsonElement root;
+        // The frame is parsed in place: the data is copied once into a rented buffer and read by a pooled
+        // document that is disposed as soon as the chunk is built, since the chunk keeps no element of it.
+        var buffer = ArrayPool<byte>.Shared.Rent(trimmed.Length);
         try
         {
-            var reader = new Utf8JsonReader(trimmed);
-            root = JsonElement.ParseValue(ref reader);
-        }
-        catch (JsonException)
-        {
-            return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
-        }
+            trimmed.CopyTo(buffer);
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(buffer.AsMemory(0, trimmed.Length));
+            }
+            catch (JsonException)
+            {
+                return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
+            }
 
+            using (document)
+            {
+                return FrameOf(eventType, document.RootElement, trimmed, factory, redactor);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static SseFrame<T> FrameOf<T>(string eventType, JsonElement root, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor)
+        where T : IParsable
+    {
         if (IsError(eventType, root))
         {
             return new SseFrame<T>(SseFrameKind.Error, Error: ErrorFrom(root, redactor));
