@@ -183,11 +183,8 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
             return;
         }
 
-        IDictionary<string, object>? additionalData = null;
-        if (item is IAdditionalDataHolder holder)
-        {
-            additionalData = holder.AdditionalData ??= new Dictionary<string, object>();
-        }
+        // The models make their additional-data dictionary on first use: it is asked for only when a property is unknown.
+        var holder = item as IAdditionalDataHolder;
 
         // Only the generated types of this assembly are known to keep AssignField and GetFieldDeserializers in step.
         if (item is GeneratedParseSupport.IFieldAssigner assigner && item.GetType().Assembly == typeof(NebiusJsonParseNode).Assembly)
@@ -197,9 +194,11 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
             {
                 var name = NameOf(property, buffer);
                 var value = property.Value;
-                if (!assigner.AssignField(name, value.ValueKind == JsonValueKind.Null ? null : Transient(value)) && additionalData is not null)
+
+                // A JSON null reaches AssignField as a null node: nothing is assigned and a nullable property records it.
+                if (!assigner.AssignField(name, value.ValueKind == JsonValueKind.Null ? null : Transient(value)) && holder is not null)
                 {
-                    AddAdditional(additionalData, name.ToString(), value);
+                    AddAdditional(holder, name.ToString(), value);
                 }
             }
 
@@ -209,6 +208,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
 
         // Anything else (hand-written IParsable types, probes): Kiota's table, as JsonParseNode uses it.
         var deserializers = item.GetFieldDeserializers();
+        var nullRecorder = item as GeneratedParseSupport.IFieldAssigner;
         foreach (var property in _element.EnumerateObject())
         {
             if (deserializers.TryGetValue(property.Name, out var deserialize))
@@ -217,15 +217,19 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
                 {
                     deserialize(Child(property.Value));
                 }
+                else
+                {
+                    // A generated model of another assembly (a subclass) still records the JSON nulls of its generated fields.
+                    nullRecorder?.AssignField(property.Name, null);
+                }
             }
-            else if (additionalData is not null)
+            else if (holder is not null)
             {
-                AddAdditional(additionalData, property.Name, property.Value);
+                AddAdditional(holder, property.Name, property.Value);
             }
         }
 
-        // A generated model of another assembly (a subclass) still relies on this node for its null tracking.
-        (item as GeneratedParseSupport.IFieldAssigner)?.FieldsAssigned(this);
+        nullRecorder?.FieldsAssigned(this);
     }
 
     /// <summary>The property's name as characters: decoded into <paramref name="buffer"/> when short and unescaped, else the allocated name.</summary>
@@ -242,8 +246,9 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     }
 
     /// <summary>An unknown property, kept the way Kiota keeps it (first occurrence wins).</summary>
-    private static void AddAdditional(IDictionary<string, object> additionalData, string name, JsonElement value)
+    private static void AddAdditional(IAdditionalDataHolder holder, string name, JsonElement value)
     {
+        var additionalData = holder.AdditionalData ??= new Dictionary<string, object>();
         if (!additionalData.ContainsKey(name))
         {
             additionalData.Add(name, AdditionalValue(value)!);

@@ -38,6 +38,9 @@ public sealed class NebiusJsonParseNodeTests
 
     private const string UnknownEnumMessage = """{"role":"critic","content":[{"type":"text","text":"hm"}],"name":null}""";
 
+    // Repeated keys: a value after a null, a null after a value, and two nulls.
+    private const string RepeatedKeys = """{"id":"c","choices":[{"index":0,"finish_reason":null,"finish_reason":"stop","logprobs":{"content":null},"logprobs":null,"stop_reason":null,"stop_reason":null}],"usage":null}""";
+
     private const string EscapedNames = """{"\u0069d":"f","bytes":1,"created_at":1,"filename":"a","purpose":"batch","st\u0061tus":null}""";
 
     public static TheoryData<string, string> Payloads() => new()
@@ -48,6 +51,7 @@ public sealed class NebiusJsonParseNodeTests
         { nameof(ModelList), VerboseModels },
         { nameof(ChatCompletionMessage), UnknownEnumMessage },
         { nameof(FileResponse), EscapedNames },
+        { nameof(ChatCompletionResponse), RepeatedKeys },
     };
 
     [Theory]

@@ -59,8 +59,11 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         FileFrame.Declaration(writer, $"public partial class {model.Name} : {string.Join(", ", interfaces)}", description.Length == 0);
         if (holdsAdditionalData)
         {
+            // Deviation from Kiota: the dictionary is made on first use, not in the constructor, so reading a
+            // response allocates one only for the objects that carry properties the spec does not describe.
+            writer.Line("private IDictionary<string, object>? _additionalData;");
             writer.Summary("Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.");
-            writer.Line("public IDictionary<string, object> AdditionalData { get; set; }");
+            writer.Line("public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }");
             surface.Member(model.DottedName, "|public|AdditionalData:IDictionary<string, object>");
         }
 
@@ -76,12 +79,13 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
 
         NullTracking.WriteMembers(writer, model, surface);
         UnknownEnumTracking.WriteMembers(writer, model, surface);
-        WriteConstructor(writer, model, holdsAdditionalData);
+        WriteConstructor(writer, model);
         WriteFactory(writer, model);
         WriteDeserializers(writer, model);
         WriteFieldAssigner(writer, model);
         WriteSerializer(writer, model, holdsAdditionalData);
         NullTracking.WriteCollector(writer, model, supportClass);
+        NullTracking.WritePruner(writer, model);
         writer.Close();
         return FileFrame.End(writer);
     }
@@ -119,15 +123,10 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         surface.Member(model.DottedName, "|public|Message:string");
     }
 
-    private void WriteConstructor(CodeWriter writer, ModelType model, bool holdsAdditionalData)
+    private void WriteConstructor(CodeWriter writer, ModelType model)
     {
         writer.Summary($"Instantiates a new <see cref=\"{model.FullName}\"/> and sets the default values.");
         writer.Open(model.Base is null ? $"public {model.Name}()" : $"public {model.Name}() : base()");
-        if (holdsAdditionalData)
-        {
-            writer.Line("AdditionalData = new Dictionary<string, object>();");
-        }
-
         foreach (var property in model.Properties.Where(p => p.DefaultValue is not null && !p.ReadOnly).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
         {
             var value = property.Type is NamedRef { Type: EnumType enumType }
@@ -218,17 +217,17 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
             writer.Summary("Deviation from Kiota: what runs once the fields are assigned, called by parse nodes that need no after-assignment hook.");
             writer.Line("/// <param name=\"node\">The parse node the model was read from.</param>");
             writer.Line(NullTracking.Tracks(model)
-                ? "private protected virtual void OnFieldsAssigned(IParseNode node) => CollectExplicitNulls(node);"
+                ? "private protected virtual void OnFieldsAssigned(IParseNode node) => PruneExplicitNulls();"
                 : "private protected virtual void OnFieldsAssigned(IParseNode node) { }");
         }
         else if (NullTracking.HasOwn(model) && !NullTracking.Tracks(model.Base))
         {
             // The first class of its line to track nulls: its collector is not reached through the base's hook.
-            writer.Line("private protected override void OnFieldsAssigned(IParseNode node) { base.OnFieldsAssigned(node); CollectExplicitNulls(node); }");
+            writer.Line("private protected override void OnFieldsAssigned(IParseNode node) { base.OnFieldsAssigned(node); PruneExplicitNulls(); }");
         }
 
         writer.Summary("Deviation from Kiota: assigns the field named <paramref name=\"wireName\"/> from <paramref name=\"n\"/> as <see cref=\"GetFieldDeserializers\"/> would, without building its table.");
-        writer.Line("/// <returns>Whether the field is known; a null <paramref name=\"n\"/> (a JSON null) assigns nothing, as in Kiota.</returns>");
+        writer.Line("/// <returns>Whether the field is known; a null <paramref name=\"n\"/> (a JSON null) assigns nothing, as in Kiota, and is recorded in ExplicitNulls for a nullable property.</returns>");
         writer.Line("/// <param name=\"wireName\">The JSON property name.</param>");
         writer.Line("/// <param name=\"n\">The parse node of the value, or null to only ask whether the field is known.</param>");
         var modifier = model.Base is null ? "private protected virtual" : "private protected override";
@@ -247,7 +246,9 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
             var assign = property.Type is NamedRef { Type: EnumType }
                 ? $"{property.Name} = {TypeSyntax.Read(property.Type, "n")}; if({property.Name} is null) RememberUnknownEnumValue({key}, n.GetStringValue());"
                 : $"{property.Name} = {TypeSyntax.Read(property.Type, "n")};";
-            writer.Line($"case {key}: if(n is not null) {{ {assign} }} return true;");
+            writer.Line(property.Nullable
+                ? $"case {key}: if(n is not null) {{ {assign} }} else ExplicitNulls.Add({key}); return true;"
+                : $"case {key}: if(n is not null) {{ {assign} }} return true;");
         }
 
         writer.Line($"default: return {unknown};");
@@ -291,7 +292,7 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
 
         if (holdsAdditionalData)
         {
-            writer.Line("writer.WriteAdditionalData(AdditionalData);");
+            writer.Line("if(_additionalData is not null) writer.WriteAdditionalData(_additionalData);");
         }
 
         writer.Close();

@@ -28,6 +28,7 @@ internal static class NullTracking
         writer.Summary("Wire names of nullable properties that are JSON null rather than absent: filled when a response is read; add a name to send an explicit null.");
         writer.Line("public ISet<string> ExplicitNulls => _explicitNulls ??= new HashSet<string>(StringComparer.Ordinal);");
         writer.Line("private protected bool IsExplicitNull(string wireName) => _explicitNulls is not null && _explicitNulls.Contains(wireName);");
+        writer.Line("private protected bool HasExplicitNulls => _explicitNulls is { Count: > 0 };");
         surface.Member(model.DottedName, "|public|ExplicitNulls:ISet<string>");
     }
 
@@ -53,6 +54,35 @@ internal static class NullTracking
             // (an unknown enum value, kept raw) is present but not an explicit null.
             var key = Literals.Quote(property.WireName);
             writer.Line($"if({property.Name} is null && {supportClass}.IsJsonNull(parseNode, {key})) ExplicitNulls.Add({key});");
+        }
+
+        writer.Close();
+    }
+
+    /// <summary>
+    /// Our parse node records a JSON null while it assigns the fields (no lookup per nullable property
+    /// afterwards); this drops the names whose property a repeated key filled after all, which Kiota's
+    /// after-the-fact check would never have recorded.
+    /// </summary>
+    public static void WritePruner(CodeWriter writer, ModelType model)
+    {
+        if (!HasOwn(model))
+        {
+            return;
+        }
+
+        var modifier = Defines(model) ? "private protected virtual" : "private protected override";
+        writer.Summary("Forgets recorded explicit nulls of properties that hold a value after all (a key repeated in the JSON).");
+        writer.Open($"{modifier} void PruneExplicitNulls()");
+        if (!Defines(model))
+        {
+            writer.Line("base.PruneExplicitNulls();");
+        }
+
+        writer.Line("if(!HasExplicitNulls) return;");
+        foreach (var property in model.Properties.Where(p => p.Nullable).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            writer.Line($"if({property.Name} is not null) ExplicitNulls.Remove({Literals.Quote(property.WireName)});");
         }
 
         writer.Close();
