@@ -17,7 +17,7 @@ namespace Nebius.TokenFactory.Serialization;
 /// in place. Anything rarer (dates, enums, untyped values, values Kiota would reject) goes to Kiota's own
 /// node, so results and errors stay the same.
 /// </summary>
-internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.INotifiesFieldsAssigned
+internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.INotifiesFieldsAssigned, GeneratedParseSupport.IKnowsJsonKind
 {
     /// <summary>Property names up to this many UTF-8 bytes are matched without allocating a string.</summary>
     private const int StackNameLimit = 128;
@@ -31,6 +31,18 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     /// <summary>A node over <paramref name="element"/>.</summary>
     /// <param name="element">The JSON value; the caller keeps its document alive.</param>
     public NebiusJsonParseNode(JsonElement element) => _element = element;
+
+    /// <inheritdoc />
+    GeneratedParseSupport.JsonKind GeneratedParseSupport.IKnowsJsonKind.JsonKind => _element.ValueKind switch
+    {
+        JsonValueKind.String => GeneratedParseSupport.JsonKind.String,
+        JsonValueKind.Number => GeneratedParseSupport.JsonKind.Number,
+        JsonValueKind.True or JsonValueKind.False => GeneratedParseSupport.JsonKind.Boolean,
+        JsonValueKind.Object => GeneratedParseSupport.JsonKind.Object,
+
+        // Null (and Undefined) as Array: what the probe through IParseNode reports, so a union reads them alike.
+        _ => GeneratedParseSupport.JsonKind.Array,
+    };
 
     /// <inheritdoc />
     public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
