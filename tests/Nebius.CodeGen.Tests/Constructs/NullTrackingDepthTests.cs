@@ -36,9 +36,9 @@ public sealed class NullTrackingDepthTests
         var thing = api.Parse("Models.Thing", Json);
 
         Assert.IsType(api.Type("Models.Cat"), (object)thing.Pet);
-        Assert.True(thing.Pet.ExplicitNulls.Contains("nickname"));
-        Assert.True(thing.Pet.ExplicitNulls.Contains("owner"));
-        Assert.False(thing.Pet.ExplicitNulls.Contains("lives"));
+        Assert.True(((ISet<string>)thing.Pet.ExplicitNulls).Contains("nickname"));
+        Assert.True(((ISet<string>)thing.Pet.ExplicitNulls).Contains("owner"));
+        Assert.False(((ISet<string>)thing.Pet.ExplicitNulls).Contains("lives"));
         JsonAssert.Equivalent(Json, GeneratedAssembly.ToJson(thing));
     }
 
@@ -64,10 +64,10 @@ public sealed class NullTrackingDepthTests
 
         var thing = api.Parse("Models.Thing", Json);
 
-        Assert.True(thing.ExplicitNulls.Contains("note"));
-        Assert.True(thing.Children[0].ExplicitNulls.Contains("note"));
-        Assert.False(thing.Children[0].Children[0].ExplicitNulls.Contains("note"));
-        Assert.True(thing.Children[1].Node.Leaf.ExplicitNulls.Contains("note"));
+        Assert.True(((ISet<string>)thing.ExplicitNulls).Contains("note"));
+        Assert.True(((ISet<string>)thing.Children[0].ExplicitNulls).Contains("note"));
+        Assert.False(((ISet<string>)thing.Children[0].Children[0].ExplicitNulls).Contains("note"));
+        Assert.True(((ISet<string>)thing.Children[1].Node.Leaf.ExplicitNulls).Contains("note"));
         JsonAssert.Equivalent(Json, GeneratedAssembly.ToJson(thing));
     }
 }

@@ -23,8 +23,8 @@ public sealed class NullableFieldTests
 
         Assert.Null(thing.Nickname);
         Assert.Null(thing.Score);
-        Assert.True(thing.ExplicitNulls.Contains("nickname"));
-        Assert.False(thing.ExplicitNulls.Contains("score"));
+        Assert.True(((ISet<string>)thing.ExplicitNulls).Contains("nickname"));
+        Assert.False(((ISet<string>)thing.ExplicitNulls).Contains("score"));
         JsonAssert.Equivalent("""{"name":"n","nickname":null}""", GeneratedAssembly.ToJson(thing));
     }
 
@@ -34,7 +34,7 @@ public sealed class NullableFieldTests
         using var api = GeneratedAssembly.FromSpec(Spec);
         var thing = api.New("Models.Thing");
 
-        thing.ExplicitNulls.Add("score");
+        ((ISet<string>)thing.ExplicitNulls).Add("score");
 
         JsonAssert.Equivalent("""{"score":null}""", GeneratedAssembly.ToJson(thing));
     }

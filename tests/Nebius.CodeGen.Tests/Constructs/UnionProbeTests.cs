@@ -96,9 +96,9 @@ public sealed class UnionProbeTests
         var nulled = api.Parse("Models.Thing", """{"reason":null}""");
         var unknown = api.Parse("Models.Thing", """{"reason":"tool_calls"}""");
 
-        Assert.True(nulled.ExplicitNulls.Contains("reason"));
+        Assert.True(((ISet<string>)nulled.ExplicitNulls).Contains("reason"));
         JsonAssert.Equivalent("""{"reason":null}""", GeneratedAssembly.ToJson(nulled));
-        Assert.False(unknown.ExplicitNulls.Contains("reason"));
+        Assert.False(((ISet<string>)unknown.ExplicitNulls).Contains("reason"));
         JsonAssert.Equivalent("""{"reason":"tool_calls"}""", GeneratedAssembly.ToJson(unknown));
     }
 

@@ -77,7 +77,7 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
             WriteMessageOverride(writer, model);
         }
 
-        NullTracking.WriteMembers(writer, model, surface);
+        NullTracking.WriteMembers(writer, model, surface, supportClass);
         UnknownEnumTracking.WriteMembers(writer, model, surface);
         WriteConstructor(writer, model);
         WriteFactory(writer, model);

@@ -16,7 +16,7 @@ internal static class NullTracking
 
     private static bool Defines(ModelType model) => HasOwn(model) && (model.Base is null || !Tracks(model.Base));
 
-    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface)
+    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface, string supportClass)
     {
         if (!Defines(model))
         {
@@ -24,9 +24,9 @@ internal static class NullTracking
         }
 
         writer.Line("// Deviation from Kiota: nullable properties keep JSON null apart from \"absent\".");
-        writer.Line("private HashSet<string>? _explicitNulls;");
+        writer.Line($"private {supportClass}.{ExplicitNullSetEmitter.ClassName}? _explicitNulls;");
         writer.Summary("Wire names of nullable properties that are JSON null rather than absent: filled when a response is read; add a name to send an explicit null.");
-        writer.Line("public ISet<string> ExplicitNulls => _explicitNulls ??= new HashSet<string>(StringComparer.Ordinal);");
+        writer.Line($"public ISet<string> ExplicitNulls => _explicitNulls ??= new {supportClass}.{ExplicitNullSetEmitter.ClassName}();");
         writer.Line("private protected bool IsExplicitNull(string wireName) => _explicitNulls is not null && _explicitNulls.Contains(wireName);");
         writer.Line("private protected bool HasExplicitNulls => _explicitNulls is { Count: > 0 };");
         surface.Member(model.DottedName, "|public|ExplicitNulls:ISet<string>");
