@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
+using Nebius.Testing;
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Serialization;
-using Nebius.Testing;
 
 namespace Nebius.TokenFactory.Tests.Serialization;
 
