@@ -25,15 +25,30 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     /// <summary>The value; changes only for the node a parent lends out for scalars.</summary>
     private JsonElement _element;
 
+    /// <summary>The value's kind, read once (each <see cref="JsonElement.ValueKind"/> is a lookup in the document).</summary>
+    private JsonValueKind _kind;
+
+    /// <summary>The assignment hooks, nearly always none: one shared, immutable pair keeps the node at 56 bytes with <see cref="_kind"/>.</summary>
+    private Hooks? _hooks;
+
     /// <summary>The node lent out for scalar children (see <see cref="Transient"/>), one for a whole tree of nodes.</summary>
     private NebiusJsonParseNode? _scalar;
 
     /// <summary>A node over <paramref name="element"/>.</summary>
     /// <param name="element">The JSON value; the caller keeps its document alive.</param>
-    public NebiusJsonParseNode(JsonElement element) => _element = element;
+    public NebiusJsonParseNode(JsonElement element)
+        : this(element, element.ValueKind)
+    {
+    }
+
+    private NebiusJsonParseNode(JsonElement element, JsonValueKind kind)
+    {
+        _element = element;
+        _kind = kind;
+    }
 
     /// <inheritdoc />
-    GeneratedParseSupport.JsonKind GeneratedParseSupport.IKnowsJsonKind.JsonKind => _element.ValueKind switch
+    GeneratedParseSupport.JsonKind GeneratedParseSupport.IKnowsJsonKind.JsonKind => _kind switch
     {
         JsonValueKind.String => GeneratedParseSupport.JsonKind.String,
         JsonValueKind.Number => GeneratedParseSupport.JsonKind.Number,
@@ -45,16 +60,24 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     };
 
     /// <inheritdoc />
-    public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
+    public Action<IParsable>? OnBeforeAssignFieldValues
+    {
+        get => _hooks?.Before;
+        set => _hooks = value is null && _hooks?.After is null ? null : new Hooks(value, _hooks?.After);
+    }
 
     /// <inheritdoc />
-    public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
+    public Action<IParsable>? OnAfterAssignFieldValues
+    {
+        get => _hooks?.After;
+        set => _hooks = value is null && _hooks?.Before is null ? null : new Hooks(_hooks?.Before, value);
+    }
 
     /// <inheritdoc />
-    public string? GetStringValue() => ReadString(_element);
+    public string? GetStringValue() => _kind == JsonValueKind.String ? _element.GetString() : null;
 
     /// <inheritdoc />
-    public bool? GetBoolValue() => _element.ValueKind switch
+    public bool? GetBoolValue() => _kind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
@@ -62,16 +85,16 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     };
 
     /// <inheritdoc />
-    public int? GetIntValue() => ReadInt(_element);
+    public int? GetIntValue() => _kind == JsonValueKind.Number ? IntOf(_element) : null;
 
     /// <inheritdoc />
-    public long? GetLongValue() => ReadLong(_element);
+    public long? GetLongValue() => _kind == JsonValueKind.Number ? LongOf(_element) : null;
 
     /// <inheritdoc />
-    public float? GetFloatValue() => ReadFloat(_element);
+    public float? GetFloatValue() => _kind == JsonValueKind.Number ? FloatOf(_element) : null;
 
     /// <inheritdoc />
-    public double? GetDoubleValue() => ReadDouble(_element);
+    public double? GetDoubleValue() => _kind == JsonValueKind.Number ? DoubleOf(_element) : null;
 
     /// <inheritdoc />
     public byte? GetByteValue() => Kiota().GetByteValue();
@@ -111,7 +134,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     /// <inheritdoc />
     public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
     {
-        if (_element.ValueKind != JsonValueKind.Array)
+        if (_kind != JsonValueKind.Array)
         {
             return [];
         }
@@ -149,7 +172,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory)
         where T : IParsable
     {
-        if (_element.ValueKind != JsonValueKind.Array)
+        if (_kind != JsonValueKind.Array)
         {
             return [];
         }
@@ -157,7 +180,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         var list = new List<T>(_element.GetArrayLength());
         foreach (var item in _element.EnumerateArray())
         {
-            list.Add(Child(item).GetObjectValue(factory));
+            list.Add(Child(item, item.ValueKind).GetObjectValue(factory));
         }
 
         return list;
@@ -174,9 +197,9 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         }
 
         var item = factory(this);
-        OnBeforeAssignFieldValues?.Invoke(item);
+        _hooks?.Before?.Invoke(item);
         AssignFieldValues(item);
-        OnAfterAssignFieldValues?.Invoke(item);
+        _hooks?.After?.Invoke(item);
         return item;
     }
 
@@ -184,13 +207,13 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     public IParseNode? GetChildNode(string identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        return _element.ValueKind == JsonValueKind.Object && _element.TryGetProperty(identifier, out var child) ? Transient(child) : null;
+        return _kind == JsonValueKind.Object && _element.TryGetProperty(identifier, out var child) ? Transient(child, child.ValueKind) : null;
     }
 
     private void AssignFieldValues<T>(T item)
         where T : IParsable
     {
-        if (_element.ValueKind != JsonValueKind.Object)
+        if (_kind != JsonValueKind.Object)
         {
             return;
         }
@@ -199,16 +222,17 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         var holder = item as IAdditionalDataHolder;
 
         // Only the generated types of this assembly are known to keep AssignField and GetFieldDeserializers in step.
-        if (item is GeneratedParseSupport.IFieldAssigner assigner && item.GetType().Assembly == typeof(NebiusJsonParseNode).Assembly)
+        if (item is GeneratedParseSupport.IFieldAssigner assigner && IsGeneratedHere(item))
         {
             Span<char> buffer = stackalloc char[StackNameLimit];
             foreach (var property in _element.EnumerateObject())
             {
                 var name = NameOf(property, buffer);
                 var value = property.Value;
+                var kind = value.ValueKind;
 
                 // A JSON null reaches AssignField as a null node: nothing is assigned and a nullable property records it.
-                if (!assigner.AssignField(name, value.ValueKind == JsonValueKind.Null ? null : Transient(value)) && holder is not null)
+                if (!assigner.AssignField(name, kind == JsonValueKind.Null ? null : Transient(value, kind)) && holder is not null)
                 {
                     AddAdditional(holder, name.ToString(), value);
                 }
@@ -227,7 +251,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
             {
                 if (property.Value.ValueKind != JsonValueKind.Null)
                 {
-                    deserialize(Child(property.Value));
+                    deserialize(Child(property.Value, property.Value.ValueKind));
                 }
                 else
                 {
@@ -242,6 +266,17 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         }
 
         nullRecorder?.FieldsAssigned(this);
+    }
+
+    /// <summary>Whether the model's own type was generated into this assembly (answered once per type when it is exactly <typeparamref name="T"/>).</summary>
+    private static bool IsGeneratedHere<T>(T item)
+        where T : IParsable =>
+        item.GetType() == typeof(T) ? GeneratedHere<T>.Value : item.GetType().Assembly == typeof(NebiusJsonParseNode).Assembly;
+
+    /// <summary>The assembly check of <see cref="IsGeneratedHere"/> for one model type.</summary>
+    private static class GeneratedHere<T>
+    {
+        public static readonly bool Value = typeof(T).Assembly == typeof(NebiusJsonParseNode).Assembly;
     }
 
     /// <summary>The property's name as characters: decoded into <paramref name="buffer"/> when short and unescaped, else the allocated name.</summary>
@@ -308,17 +343,21 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     // Numbers are read in place; one that does not fit (or has a fraction, for integers) goes to Kiota, which decides as it always has.
     private static string? ReadString(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static int? ReadInt(JsonElement value) =>
-        value.ValueKind != JsonValueKind.Number ? null : value.TryGetInt32(out var number) ? number : new JsonParseNode(value).GetIntValue();
+    private static int? ReadInt(JsonElement value) => value.ValueKind == JsonValueKind.Number ? IntOf(value) : null;
 
-    private static long? ReadLong(JsonElement value) =>
-        value.ValueKind != JsonValueKind.Number ? null : value.TryGetInt64(out var number) ? number : new JsonParseNode(value).GetLongValue();
+    private static long? ReadLong(JsonElement value) => value.ValueKind == JsonValueKind.Number ? LongOf(value) : null;
 
-    private static float? ReadFloat(JsonElement value) =>
-        value.ValueKind != JsonValueKind.Number ? null : value.TryGetSingle(out var number) ? number : new JsonParseNode(value).GetFloatValue();
+    private static float? ReadFloat(JsonElement value) => value.ValueKind == JsonValueKind.Number ? FloatOf(value) : null;
 
-    private static double? ReadDouble(JsonElement value) =>
-        value.ValueKind != JsonValueKind.Number ? null : value.TryGetDouble(out var number) ? number : new JsonParseNode(value).GetDoubleValue();
+    private static double? ReadDouble(JsonElement value) => value.ValueKind == JsonValueKind.Number ? DoubleOf(value) : null;
+
+    private static int? IntOf(JsonElement number) => number.TryGetInt32(out var value) ? value : new JsonParseNode(number).GetIntValue();
+
+    private static long? LongOf(JsonElement number) => number.TryGetInt64(out var value) ? value : new JsonParseNode(number).GetLongValue();
+
+    private static float? FloatOf(JsonElement number) => number.TryGetSingle(out var value) ? value : new JsonParseNode(number).GetFloatValue();
+
+    private static double? DoubleOf(JsonElement number) => number.TryGetDouble(out var value) ? value : new JsonParseNode(number).GetDoubleValue();
 
     private List<TValue> ReadList<TValue>(Func<JsonElement, TValue> read)
     {
@@ -337,28 +376,27 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     /// The generated code reads a scalar node before it asks for the next child (of this node or any other),
     /// so one node can be lent out for the whole tree.
     /// </summary>
-    private NebiusJsonParseNode Transient(JsonElement value)
+    private NebiusJsonParseNode Transient(JsonElement value, JsonValueKind kind)
     {
-        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        if (kind is JsonValueKind.Object or JsonValueKind.Array)
         {
-            return Child(value);
+            return Child(value, kind);
         }
 
-        var scalar = _scalar ??= new NebiusJsonParseNode(value);
+        var scalar = _scalar ??= new NebiusJsonParseNode(value, kind);
         scalar._element = value;
-        scalar.OnBeforeAssignFieldValues = OnBeforeAssignFieldValues;
-        scalar.OnAfterAssignFieldValues = OnAfterAssignFieldValues;
+        scalar._kind = kind;
+        scalar._hooks = _hooks;
         return scalar;
     }
 
     /// <summary>A node of its own for an object or array child; it lends out the same scalar node as this one.</summary>
-    private NebiusJsonParseNode Child(JsonElement value)
+    private NebiusJsonParseNode Child(JsonElement value, JsonValueKind kind)
     {
-        _scalar ??= new NebiusJsonParseNode(value);
-        return new NebiusJsonParseNode(value)
+        _scalar ??= new NebiusJsonParseNode(value, kind);
+        return new NebiusJsonParseNode(value, kind)
         {
-            OnBeforeAssignFieldValues = OnBeforeAssignFieldValues,
-            OnAfterAssignFieldValues = OnAfterAssignFieldValues,
+            _hooks = _hooks,
             _scalar = _scalar,
         };
     }
@@ -369,4 +407,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         OnBeforeAssignFieldValues = OnBeforeAssignFieldValues,
         OnAfterAssignFieldValues = OnAfterAssignFieldValues,
     };
+
+    /// <summary>The two Kiota hooks of a node, replaced (never changed) when one is set, so children can share them.</summary>
+    private sealed record Hooks(Action<IParsable>? Before, Action<IParsable>? After);
 }

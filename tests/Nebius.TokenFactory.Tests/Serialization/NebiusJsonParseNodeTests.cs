@@ -78,6 +78,29 @@ public sealed class NebiusJsonParseNodeTests
     }
 
     [Fact]
+    public void Assignment_hooks_reach_every_object_as_with_Kiota()
+    {
+        static List<string> Seen(Func<JsonElement, IParseNode> create)
+        {
+            var seen = new List<string>();
+            using var document = JsonDocument.Parse(ChatCompletion);
+            var node = create(document.RootElement);
+            node.OnBeforeAssignFieldValues = item => seen.Add("before " + item.GetType().Name);
+            node.OnAfterAssignFieldValues = item => seen.Add("after " + item.GetType().Name);
+            node.GetObjectValue(ChatCompletionResponse.CreateFromDiscriminatorValue);
+            node.OnBeforeAssignFieldValues = null;
+            Assert.Null(node.OnBeforeAssignFieldValues);
+            Assert.NotNull(node.OnAfterAssignFieldValues);
+            return seen;
+        }
+
+        var ours = Seen(root => new NebiusJsonParseNode(root));
+
+        Assert.Equal(Seen(root => new JsonParseNode(root)), ours);
+        Assert.Contains("after ChatCompletionResponseMessage", ours);
+    }
+
+    [Fact]
     public void A_json_null_keeps_the_default_and_is_remembered()
     {
         var response = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), """{"object":null,"usage":null}""", root => new NebiusJsonParseNode(root));
