@@ -2,11 +2,9 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Microsoft.Kiota.Serialization.Form;
 using Microsoft.Kiota.Serialization.Json;
 using Microsoft.Kiota.Serialization.Multipart;
@@ -77,7 +75,7 @@ internal static class NebiusPipeline
     private static ParseNodeFactoryRegistry CreateParseNodeFactories()
     {
         var registry = new ParseNodeFactoryRegistry();
-        foreach (var factory in new IParseNodeFactory[] { new NebiusJsonParseNodeFactory(), new TextParseNodeFactory(), new FormParseNodeFactory() })
+        foreach (var factory in new IParseNodeFactory[] { new TextParseNodeFactory(), new FormParseNodeFactory() })
         {
             registry.ContentTypeAssociatedFactories[factory.ValidContentType] = factory;
         }

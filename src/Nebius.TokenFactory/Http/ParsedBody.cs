@@ -70,13 +70,3 @@ internal sealed class PooledJsonRoot : ParsedBody
         }
     }
 }
-
-/// <summary>Returns a rented buffer that turned out to hold nothing.</summary>
-internal static class PooledJson
-{
-    public static ParsedBody? Release(byte[] buffer)
-    {
-        ArrayPool<byte>.Shared.Return(buffer);
-        return null;
-    }
-}

@@ -42,7 +42,13 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
         }
 
         var (buffer, length) = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        return length == 0 ? PooledJson.Release(buffer) : new PooledJsonRoot(buffer, length);
+        if (length == 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
+
+        return new PooledJsonRoot(buffer, length);
     }
 
     /// <summary>
