@@ -58,6 +58,31 @@ public static class BatchResultReader
             return null;
         }
 
+        // The usual line (Nebius's shape) is read in place: its top level found in one pass, the response read
+        // straight from its bytes by the generated direct path. The wrapper shape, and lines that are no object, go
+        // through the element below.
+        var contiguous = line.IsSingleSegment ? null : ArrayPool<byte>.Shared.Rent(checked((int)line.Length));
+        try
+        {
+            ReadOnlyMemory<byte> bytes = contiguous is null ? line.First : contiguous.AsMemory(0, (int)line.Length);
+            if (contiguous is not null)
+            {
+                line.CopyTo(contiguous);
+            }
+
+            if (TryReadLayout(bytes.Span, lineNumber, out var layout) && !layout.ResponseIsWrapped)
+            {
+                return InPlace(bytes, layout, lineNumber, factory);
+            }
+        }
+        finally
+        {
+            if (contiguous is not null)
+            {
+                ArrayPool<byte>.Shared.Return(contiguous);
+            }
+        }
+
         // ParseValue builds a document the element owns (no pooled buffers to return), so the models may keep
         // elements of it as additional data without the copy a disposed-and-cloned JsonDocument would need.
         JsonElement root;
@@ -98,6 +123,40 @@ public static class BatchResultReader
             CustomId = customId.GetString()!,
             Response = response is { ValueKind: JsonValueKind.Object } value ? new NebiusJsonParseNode(value).GetObjectValue(factory) : null,
             StatusCode = status,
+            Error = error,
+            LineNumber = lineNumber,
+        };
+    }
+
+    private static bool TryReadLayout(ReadOnlySpan<byte> line, int lineNumber, out BatchLineLayout layout)
+    {
+        try
+        {
+            return BatchLineLayout.TryRead(line, out layout);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Line {lineNumber} of the batch file is not JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A line of Nebius's shape, read from its bytes: the response through the direct path, an error (rare) through an element.</summary>
+    private static BatchResultLine<TResponse> InPlace<TResponse>(ReadOnlyMemory<byte> line, BatchLineLayout layout, int lineNumber, ParsableFactory<TResponse> factory)
+        where TResponse : class, IParsable
+    {
+        var customId = layout.CustomId.StringIn(line.Span) ?? throw new InvalidDataException($"Line {lineNumber} of the batch file has no custom_id.");
+        BatchLineError? error = null;
+        if (layout.Error.IsPresent)
+        {
+            var reader = new Utf8JsonReader(layout.Error.Of(line).Span);
+            error = ReadError(JsonElement.ParseValue(ref reader));
+        }
+
+        return new BatchResultLine<TResponse>
+        {
+            Id = layout.Id.StringIn(line.Span),
+            CustomId = customId,
+            Response = layout.Response.Token == JsonTokenType.StartObject ? DirectJsonReader.Read(layout.Response.Of(line), factory) : null,
             Error = error,
             LineNumber = lineNumber,
         };

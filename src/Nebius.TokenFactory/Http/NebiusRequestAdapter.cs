@@ -58,7 +58,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
         var call = GenAiCall.Start(requestInfo, BaseUrl, streaming: false);
         try
         {
-            var result = await SendAndReadAsync(requestInfo, errorMapping, root => root.GetObjectValue(factory), cancellationToken).ConfigureAwait(false);
+            var result = await SendAndReadAsync(requestInfo, errorMapping, root => root.ReadObject(factory), cancellationToken).ConfigureAwait(false);
             call?.OnResponse(result);
             return result;
         }
@@ -84,7 +84,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
     {
         try
         {
-            return await SendAndReadAsync(requestInfo, errorMapping, root => root.GetCollectionOfObjectValues(factory), cancellationToken).ConfigureAwait(false);
+            return await SendAndReadAsync(requestInfo, errorMapping, root => root.Node.GetCollectionOfObjectValues(factory), cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
@@ -101,7 +101,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
                 return (ModelType?)(object?)await SendForStreamAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
             }
 
-            return await SendAndReadAsync(requestInfo, errorMapping, PrimitiveValues.Read<ModelType>, cancellationToken).ConfigureAwait(false);
+            return await SendAndReadAsync(requestInfo, errorMapping, root => PrimitiveValues.Read<ModelType>(root.Node), cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
@@ -113,7 +113,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
     {
         try
         {
-            return await SendAndReadAsync(requestInfo, errorMapping, root => root.GetCollectionOfPrimitiveValues<ModelType>(), cancellationToken).ConfigureAwait(false);
+            return await SendAndReadAsync(requestInfo, errorMapping, root => root.Node.GetCollectionOfPrimitiveValues<ModelType>(), cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException ex) when (ex is not NebiusApiException)
         {
@@ -134,7 +134,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
     }
 
     /// <summary>Sends, maps errors, reads the body with <paramref name="read"/> (none when null) and disposes the response.</summary>
-    private async Task<T?> SendAndReadAsync<T>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, Func<IParseNode, T?>? read, CancellationToken cancellationToken)
+    private async Task<T?> SendAndReadAsync<T>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, Func<ParsedBody, T?>? read, CancellationToken cancellationToken)
     {
         var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
         if (ResponseHandlerOf(requestInfo) is { } handler)
@@ -152,7 +152,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
             }
 
             using var root = await _bodies.ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            return root is null ? default : read(root.Node);
+            return root is null ? default : read(root);
         }
     }
 

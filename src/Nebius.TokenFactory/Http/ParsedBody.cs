@@ -6,9 +6,16 @@ using Nebius.TokenFactory.Serialization;
 namespace Nebius.TokenFactory.Http;
 
 /// <summary>A response body's root node, and whatever must be released once the models are read from it.</summary>
-internal class ParsedBody(IParseNode node) : IDisposable
+internal class ParsedBody(IParseNode? node) : IDisposable
 {
-    public IParseNode Node { get; } = node;
+    /// <summary>The root as a parse node, for what is not a model (collections, primitives, other content types).</summary>
+    public virtual IParseNode Node => node!;
+
+    /// <summary>The body as a model made by <paramref name="factory"/>.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="factory">The model's factory.</param>
+    public virtual T ReadObject<T>(ParsableFactory<T> factory)
+        where T : IParsable => Node.GetObjectValue(factory);
 
     public void Dispose()
     {
@@ -22,51 +29,56 @@ internal class ParsedBody(IParseNode node) : IDisposable
 }
 
 /// <summary>
-/// A JSON body parsed in place: a pooled <see cref="JsonDocument"/> over the rented buffer the body was read
-/// into, no copy of either. Safe because the models are read from it before it is disposed and keep no
-/// element of it: our parse node copies every value out (strings, numbers, and unknown properties as
-/// Kiota's UntypedNode trees or CLR scalars).
+/// A JSON body in the rented buffer it was read into. A model is read from the bytes in place by the
+/// generated direct path (<see cref="DirectJsonReader"/>, no document), which copies every value out
+/// (untyped values get documents of their own). Anything else (collections, primitives) gets an element
+/// that owns a copy of the bytes, made on first use: Kiota's UntypedArray reads its element lazily, so an
+/// element over the rented buffer, or over a pooled document, would be read after both are returned.
 /// </summary>
 internal sealed class PooledJsonRoot : ParsedBody
 {
-    private readonly JsonDocument _document;
+    private readonly int _start;
+    private readonly int _length;
     private byte[]? _buffer;
+    private NebiusJsonParseNode? _node;
 
     public PooledJsonRoot(byte[] buffer, int length)
-        : this(Parse(buffer, length), buffer)
+        : base(null)
     {
+        // A UTF-8 byte order mark is skipped, as JsonDocument does for streams.
+        _start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+        _length = length - _start;
+        _buffer = buffer;
     }
 
-    private PooledJsonRoot(JsonDocument document, byte[] buffer)
-        : base(new NebiusJsonParseNode(document.RootElement))
+    /// <summary>The root node over an element that owns its bytes, parsed on first use with JsonDocument's rules (one value, no trailing content).</summary>
+    public override IParseNode Node => _node ??= new NebiusJsonParseNode(ParseOwned(Json.Span));
+
+    private ReadOnlyMemory<byte> Json => (_buffer ?? throw new ObjectDisposedException(nameof(PooledJsonRoot))).AsMemory(_start, _length);
+
+    /// <inheritdoc />
+    public override T ReadObject<T>(ParsableFactory<T> factory) => DirectJsonReader.Read(Json, factory);
+
+    private static JsonElement ParseOwned(ReadOnlySpan<byte> json)
     {
-        _document = document;
-        _buffer = buffer;
+        var reader = new Utf8JsonReader(json);
+        var root = JsonElement.ParseValue(ref reader);
+
+        // Anything but white space after the value fails here, as JsonDocument.Parse fails on it.
+        while (reader.Read())
+        {
+        }
+
+        return root;
     }
 
     protected override void Dispose(bool disposing)
     {
-        _document.Dispose();
         if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
         base.Dispose(disposing);
-    }
-
-    /// <summary>JsonDocument's own rules (one value, no trailing content); a UTF-8 byte order mark is skipped as JsonDocument does for streams.</summary>
-    private static JsonDocument Parse(byte[] buffer, int length)
-    {
-        var start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
-        try
-        {
-            return JsonDocument.Parse(buffer.AsMemory(start, length - start));
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
     }
 }

@@ -83,7 +83,7 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
         Exception? error;
         using (var root = await ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false))
         {
-            error = root?.Node.GetObjectValue(factory) as Exception;
+            error = root?.ReadObject(factory) as Exception;
         }
 
         if (error is null)

@@ -210,6 +210,10 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         return _kind == JsonValueKind.Object && _element.TryGetProperty(identifier, out var child) ? Transient(child, child.ValueKind) : null;
     }
 
+    /// <summary>Fills a model its factory already made from this node's object, as <see cref="GetObjectValue{T}"/> does after the factory (no hooks run).</summary>
+    /// <param name="item">The model.</param>
+    internal void AssignFieldValuesOf(IParsable item) => AssignFieldValues(item);
+
     private void AssignFieldValues<T>(T item)
         where T : IParsable
     {
@@ -303,7 +307,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
     }
 
     /// <summary>The CLR value Kiota's JsonParseNode stores for an additional property of this JSON value.</summary>
-    private static object? AdditionalValue(JsonElement value)
+    internal static object? AdditionalValue(JsonElement value)
     {
         switch (value.ValueKind)
         {

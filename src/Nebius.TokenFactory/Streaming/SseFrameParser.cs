@@ -7,9 +7,11 @@ using Nebius.TokenFactory.Serialization;
 namespace Nebius.TokenFactory.Streaming;
 
 /// <summary>
-/// Turns the bytes of one SSE <c>data:</c> field into a frame: the terminator, an error object, or a chunk
-/// parsed through the generated model's deserializer (our <see cref="NebiusJsonParseNode"/>). The bytes are read with
-/// a pooled <see cref="JsonDocument"/> over a rented copy; no intermediate string is built for a chunk.
+/// Turns the bytes of one SSE <c>data:</c> field into a frame: the terminator, an error object, or a chunk.
+/// The bytes are copied once into a rented buffer; a chunk is read from it by the generated models' direct
+/// path (<see cref="DirectJsonReader"/>) after one pass of the reader over the top level has checked the
+/// syntax and that the object is no error. Errors and anything unusual are read with a pooled
+/// <see cref="JsonDocument"/> over the same copy. No intermediate string is built for a chunk.
 /// </summary>
 internal static class SseFrameParser
 {
@@ -35,10 +37,16 @@ internal static class SseFrameParser
         try
         {
             trimmed.CopyTo(buffer);
+            var json = buffer.AsMemory(0, trimmed.Length);
+            if (IsPlainObject(eventType, json.Span))
+            {
+                return new SseFrame<T>(SseFrameKind.Chunk, DirectJsonReader.Read(json, factory));
+            }
+
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(buffer.AsMemory(0, trimmed.Length));
+                document = JsonDocument.Parse(json);
             }
             catch (JsonException)
             {
@@ -71,6 +79,43 @@ internal static class SseFrameParser
 
         var chunk = new NebiusJsonParseNode(root).GetObjectValue(factory);
         return new SseFrame<T>(SseFrameKind.Chunk, chunk);
+    }
+
+    /// <summary>
+    /// Whether the data is one well-formed JSON object that <see cref="IsError"/> would not call an error:
+    /// the top-level names are read and every value skipped (which checks its syntax as JsonDocument would).
+    /// </summary>
+    private static bool IsPlainObject(string eventType, ReadOnlySpan<byte> json)
+    {
+        if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase) || json[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            bool choices = false, errorLike = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                choices |= reader.ValueTextEquals("choices"u8);
+                errorLike |= reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("detail"u8);
+                reader.Read();
+                reader.Skip();
+            }
+
+            // Nothing but white space may follow the object.
+            while (reader.Read())
+            {
+            }
+
+            return choices || !errorLike;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>vLLM and OpenAI send <c>{"error": {...}}</c> mid-stream; FastAPI sends <c>{"detail": ...}</c>; some servers use <c>event: error</c>.</summary>

@@ -92,6 +92,22 @@ internal sealed class GeneratedAssembly : IDisposable
         }
     }
 
+    /// <summary>Reads <paramref name="json"/> as the generated model <paramref name="relativeName"/> through the generated direct path (see <see cref="DirectReadHarness"/>).</summary>
+    public dynamic ParseDirect(string relativeName, string json)
+    {
+        var type = Type(relativeName);
+        var factory = Delegate.CreateDelegate(typeof(ParsableFactory<>).MakeGenericType(type), type.GetMethod("CreateFromDiscriminatorValue", BindingFlags.Public | BindingFlags.Static)!);
+        var read = Assembly.GetType(DirectReadHarness.TypeName)!.GetMethod("Read")!.MakeGenericMethod(type);
+        try
+        {
+            return read.Invoke(null, [json, factory])!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
+    }
+
     /// <summary>Writes a model with Kiota's JSON serialization writer.</summary>
     public static string ToJson(object model)
     {
@@ -137,7 +153,7 @@ internal sealed class GeneratedAssembly : IDisposable
     private static (GenerationResult Generated, byte[] Image) Build(string yaml)
     {
         var generated = Generator.Generate(yaml, new GeneratorOptions(RootNamespace, ClientName));
-        return (generated, InMemoryCompiler.Compile(generated.Files, "Generated_" + Guid.NewGuid().ToString("N")));
+        return (generated, InMemoryCompiler.Compile([.. generated.Files, DirectReadHarness.File], "Generated_" + Guid.NewGuid().ToString("N")));
     }
 
     private static T ReadAs<T>(string json)

@@ -30,7 +30,9 @@ internal static class InMemoryCompiler
         // Diagnose: the package builds with GenerateDocumentationFile, so broken or missing XML docs are warnings there.
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Content, System.Text.Encoding.UTF8), parseOptions, f.RelativePath)).ToList();
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true);
+        // CS1701/CS1702 (a reference built against an older framework assembly) are off, as the .NET SDK has them by default.
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true)
+            .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
         var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
 
         using var image = new MemoryStream();

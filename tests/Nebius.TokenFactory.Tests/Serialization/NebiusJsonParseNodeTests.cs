@@ -60,9 +60,12 @@ public sealed class NebiusJsonParseNodeTests
     {
         var kiota = Read(type, json, root => new JsonParseNode(root));
         var ours = Read(type, json, root => new NebiusJsonParseNode(root));
+        var direct = ReadDirect(type, json);
 
         Assert.Equal(Write(kiota), Write(ours));
         Assert.Equal(Describe(kiota), Describe(ours));
+        Assert.Equal(Write(kiota), Write(direct));
+        Assert.Equal(Describe(kiota), Describe(direct));
     }
 
     [Fact]
@@ -177,62 +180,24 @@ public sealed class NebiusJsonParseNodeTests
         };
     }
 
-    private static string Write(IParsable model)
+    /// <summary>The same payload through the generated direct path, straight from its UTF-8 bytes.</summary>
+    private static IParsable ReadDirect(string type, string json)
     {
-        using var writer = new JsonSerializationWriter();
-        writer.WriteObjectValue(null, model);
-        using var content = writer.GetSerializedContent();
-        using var reader = new StreamReader(content, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
-
-    /// <summary>What a model keeps besides its properties, for every object in it, in reading order.</summary>
-    private static string Describe(IParsable model)
-    {
-        var text = new StringBuilder();
-        Walk(model, text);
-        return text.ToString();
-    }
-
-    private static void Walk(object? value, StringBuilder text)
-    {
-        switch (value)
+        var bytes = Encoding.UTF8.GetBytes(json);
+        return type switch
         {
-            case IParsable parsable:
-                text.Append('{').Append(parsable.GetType().Name);
-                if (parsable is IAdditionalDataHolder holder)
-                {
-                    foreach (var (key, extra) in holder.AdditionalData)
-                    {
-                        text.Append(" +").Append(key).Append(':').Append(extra?.GetType().Name);
-                    }
-                }
-
-                foreach (var property in parsable.GetType().GetProperties())
-                {
-                    if (property.Name is "ExplicitNulls" && property.GetValue(parsable) is ISet<string> nulls)
-                    {
-                        text.Append(" nulls=").AppendJoin(',', nulls.Order(StringComparer.Ordinal));
-                    }
-                    else if (property.Name is "UnknownEnumValues" && property.GetValue(parsable) is IReadOnlyDictionary<string, string> unknown)
-                    {
-                        text.Append(" unknown=").AppendJoin(',', unknown.Select(p => p.Key + "=" + p.Value));
-                    }
-                    else if (property.GetIndexParameters().Length == 0 && property.Name is not "AdditionalData")
-                    {
-                        Walk(property.GetValue(parsable), text);
-                    }
-                }
-
-                text.Append('}');
-                break;
-            case System.Collections.IEnumerable items and not string:
-                foreach (var item in items)
-                {
-                    Walk(item, text);
-                }
-
-                break;
-        }
+            nameof(ChatCompletionResponse) => DirectJsonReader.Read(bytes, ChatCompletionResponse.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionChunk) => DirectJsonReader.Read(bytes, ChatCompletionChunk.CreateFromDiscriminatorValue),
+            nameof(EmbeddingResponse) => DirectJsonReader.Read(bytes, EmbeddingResponse.CreateFromDiscriminatorValue),
+            nameof(ModelList) => DirectJsonReader.Read(bytes, ModelList.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionMessage) => DirectJsonReader.Read(bytes, ChatCompletionMessage.CreateFromDiscriminatorValue),
+            nameof(FileResponse) => DirectJsonReader.Read(bytes, FileResponse.CreateFromDiscriminatorValue),
+            nameof(CompletionUsage) => DirectJsonReader.Read(bytes, CompletionUsage.CreateFromDiscriminatorValue),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+        };
     }
+
+    private static string Write(IParsable model) => ModelFingerprint.Write(model);
+
+    private static string Describe(IParsable model) => ModelFingerprint.Describe(model);
 }

@@ -41,6 +41,7 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         {
             // Internal, so it is no part of the public surface; derived models override the virtual behind it.
             interfaces.Add($"{supportClass}.{SupportEmitter.FieldAssignerInterface}");
+            interfaces.Add($"{supportClass}.{DirectReadEmitter.FieldReaderInterface}");
         }
         if (model.Base is null && isError)
         {
@@ -83,6 +84,7 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         WriteFactory(writer, model);
         WriteDeserializers(writer, model);
         WriteFieldAssigner(writer, model);
+        DirectReadEmitter.WriteFieldReader(writer, model, supportClass);
         WriteSerializer(writer, model, holdsAdditionalData);
         NullTracking.WriteCollector(writer, model, supportClass);
         NullTracking.WritePruner(writer, model);

@@ -8,7 +8,7 @@ internal static class PropertyNames
     private static readonly HashSet<string> ModelMembers = new(StringComparer.Ordinal)
     {
         "AdditionalData", "BackingStore", "Serialize", "GetFieldDeserializers", "CreateFromDiscriminatorValue",
-        "ExplicitNulls", "UnknownEnumValues", "AssignField", "OnFieldsAssigned",
+        "ExplicitNulls", "UnknownEnumValues", "AssignField", "OnFieldsAssigned", "ReadField",
     };
 
     // Members of System.Exception and ApiException that an error model's properties must not hide.

@@ -109,6 +109,8 @@ internal static class SupportEmitter
         writer.Line();
         ExplicitNullSetEmitter.Write(writer);
         writer.Line();
+        DirectReadEmitter.WriteSupport(writer);
+        writer.Line();
         writer.Line("private sealed class ObjectProbe : IParsable");
         writer.Line("{");
         writer.Line("    private static readonly IDictionary<string, Action<IParseNode>> None = new Dictionary<string, Action<IParseNode>>();");
