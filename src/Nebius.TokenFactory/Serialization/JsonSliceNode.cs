@@ -191,8 +191,17 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
         where T : struct, Enum => Element().GetCollectionOfEnumValues<T>();
 
     /// <inheritdoc />
-    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() =>
-        Element().GetCollectionOfPrimitiveValues<T>();
+    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+    {
+        // The element types NebiusJsonParseNode reads in place, read from the bytes; an array with any other
+        // element (a string among numbers, a number too large) is answered by that node, whose rules decide.
+        if (_token == JsonTokenType.StartArray && ReadPrimitives<T>() is { } list)
+        {
+            return list;
+        }
+
+        return Element().GetCollectionOfPrimitiveValues<T>();
+    }
 
     /// <inheritdoc />
     public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory)
@@ -252,6 +261,37 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
         }
 
         return found;
+    }
+
+    private IEnumerable<T>? ReadPrimitives<T>()
+    {
+        var reader = ReaderOnValue();
+        if (typeof(T) == typeof(float?))
+        {
+            return GeneratedParseSupport.TryReadNumbers<float>(ref reader, out var floats) ? (IEnumerable<T>)(object)floats : null;
+        }
+
+        if (typeof(T) == typeof(string))
+        {
+            return GeneratedParseSupport.TryReadStrings(ref reader, out var strings) ? (IEnumerable<T>)(object)strings : null;
+        }
+
+        if (typeof(T) == typeof(int?))
+        {
+            return GeneratedParseSupport.TryReadNumbers<int>(ref reader, out var ints) ? (IEnumerable<T>)(object)ints : null;
+        }
+
+        if (typeof(T) == typeof(long?))
+        {
+            return GeneratedParseSupport.TryReadNumbers<long>(ref reader, out var longs) ? (IEnumerable<T>)(object)longs : null;
+        }
+
+        if (typeof(T) == typeof(double?))
+        {
+            return GeneratedParseSupport.TryReadNumbers<double>(ref reader, out var doubles) ? (IEnumerable<T>)(object)doubles : null;
+        }
+
+        return null;
     }
 
     /// <summary>A reader over the payload from this value on, moved onto its first token.</summary>

@@ -52,6 +52,8 @@ public sealed class DirectReadTests
                 ids: {type: array, items: {type: integer}}
                 size: {$ref: '#/components/schemas/Size'}
                 label: {oneOf: [{type: string}, {type: integer}]}
+                shape: {oneOf: [{type: array, items: {type: number}}, {$ref: '#/components/schemas/Owner'}, {type: boolean}]}
+                parts: {oneOf: [{type: array, items: {$ref: '#/components/schemas/Owner'}}, {type: string, format: date-time}]}
                 seen: {type: string, format: date-time}
                 free: {}
             Owner:
@@ -63,10 +65,10 @@ public sealed class DirectReadTests
 
     public static TheoryData<string> Payloads() =>
     [
-        """{"pet":{"kind":"cat","name":"Tom","tags":["a",null],"lives":9,"indoor":true},"count":12345678901,"ratio":0.5,"weights":[1.5,2],"ids":[1,2],"size":"large","label":"x","seen":"2025-01-02T03:04:05Z","free":{"a":[1,"b"]},"extra":[true,{"k":null}]}""",
-        """{"pets":[{"name":"Leo","kind":"lion","pride":"east","lives":3},{"kind":"dog","name":null},null,"x"],"owner":{"name":"Ann","active":null},"owners":[{"name":"B"},{"active":true,"other":1}],"label":7}""",
-        """{"pet":{"kind":7,"name":5,"tags":"a","lives":"9","indoor":"yes"},"count":"1","ratio":"half","weights":["1"],"ids":[1.5],"size":"medium","label":true,"owner":[],"owners":{},"pets":5}""",
-        """{"count":1.5e300,"ids":[99999999999],"weights":[1e400],"owner":{"name":"x","name":"y","n\u0061me":"z"},"pet":null,"pets":null,"size":null}""",
+        """{"pet":{"kind":"cat","name":"Tom","tags":["a",null],"lives":9,"indoor":true},"count":12345678901,"ratio":0.5,"weights":[1.5,2],"ids":[1,2],"size":"large","label":"x","shape":[1.5,2,null],"parts":[{"name":"p"},null],"seen":"2025-01-02T03:04:05Z","free":{"a":[1,"b"]},"extra":[true,{"k":null}]}""",
+        """{"pets":[{"name":"Leo","kind":"lion","pride":"east","lives":3},{"kind":"dog","name":null},null,"x"],"owner":{"name":"Ann","active":null},"owners":[{"name":"B"},{"active":true,"other":1}],"label":7,"shape":{"name":"o","x":[1]},"parts":"2025-01-02T03:04:05Z"}""",
+        """{"pet":{"kind":7,"name":5,"tags":"a","lives":"9","indoor":"yes"},"count":"1","ratio":"half","weights":["1"],"ids":[1.5],"size":"medium","label":true,"owner":[],"owners":{},"pets":5,"shape":["1",2],"parts":"not a date"}""",
+        """{"count":1.5e300,"ids":[99999999999],"weights":[1e400],"owner":{"name":"x","name":"y","n\u0061me":"z"},"pet":null,"pets":null,"size":null,"shape":true,"parts":[[1],"s"]}""",
     ];
 
     [Theory]

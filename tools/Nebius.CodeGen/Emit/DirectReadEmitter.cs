@@ -176,19 +176,37 @@ internal static class DirectReadEmitter
             list = null!;
             if(reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) return false;
             var start = reader;
-            var items = new List<T?>();
-            while(reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+
+            // Numbers arrive in long arrays (embeddings, token ids): they are gathered in a pooled buffer, so the list is made once at its size.
+            var items = global::System.Buffers.ArrayPool<T?>.Shared.Rent(64);
+            var count = 0;
+            try
             {
-                if(reader.TokenType == global::System.Text.Json.JsonTokenType.Null) items.Add(null);
-                else if(reader.TokenType == global::System.Text.Json.JsonTokenType.Number && TryGetNumber(ref reader, out T value)) items.Add(value);
-                else
+                while(reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
-                    reader = start;
-                    return false;
+                    if(count == items.Length)
+                    {
+                        var larger = global::System.Buffers.ArrayPool<T?>.Shared.Rent(count * 2);
+                        items.AsSpan(0, count).CopyTo(larger);
+                        global::System.Buffers.ArrayPool<T?>.Shared.Return(items);
+                        items = larger;
+                    }
+                    if(reader.TokenType == global::System.Text.Json.JsonTokenType.Null) items[count++] = null;
+                    else if(reader.TokenType == global::System.Text.Json.JsonTokenType.Number && TryGetNumber(ref reader, out T value)) items[count++] = value;
+                    else
+                    {
+                        reader = start;
+                        return false;
+                    }
                 }
+                list = new List<T?>(count);
+                global::System.Collections.Generic.CollectionExtensions.AddRange(list, new ReadOnlySpan<T?>(items, 0, count));
+                return true;
             }
-            list = items;
-            return true;
+            finally
+            {
+                global::System.Buffers.ArrayPool<T?>.Shared.Return(items);
+            }
         }
 
         /// <summary>Reads the number the reader is on as <typeparamref name="T"/> (int, long, float or double); false when it does not fit.</summary>
@@ -304,6 +322,8 @@ internal static class DirectReadEmitter
                 $"if(reader.TokenType == {Token}.StartObject) {{ {name} = {supportClass}.ReadInto(ref reader, context, new {m.FullName}()); return true; }}",
             NamedRef { Type: ModelType m } =>
                 $"if(reader.TokenType == {Token}.StartObject) {{ {name} = {supportClass}.ReadObject(ref reader, context, {m.FullName}.CreateFromDiscriminatorValue); return true; }}",
+            NamedRef { Type: UnionType u } =>
+                $"if({u.FullName}.TryReadJson(ref reader, context, out var value)) {{ {name} = value; return true; }}",
             ArrayRef { Item: NamedRef { Type: ModelType m } } when MadeWithoutNode(m) =>
                 $"if(reader.TokenType == {Token}.StartArray) {{ {name} = {supportClass}.ReadIntoList(ref reader, context, static () => new {m.FullName}(), {m.FullName}.CreateFromDiscriminatorValue); return true; }}",
             ArrayRef { Item: NamedRef { Type: ModelType m } } =>

@@ -40,6 +40,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line("public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers() => new Dictionary<string, Action<IParseNode>>();");
         surface.Member(union.DottedName, "|public|GetFieldDeserializers():IDictionary<string, Action<IParseNode>>");
         WriteSerializer(writer, union);
+        UnionDirectReadEmitter.Write(writer, union, supportClass);
         writer.Close();
         return FileFrame.End(writer);
     }
