@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Helpers;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Nebius.TokenFactory.Models;
 
@@ -184,7 +185,10 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
 
     /// <inheritdoc />
     public T? GetEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
-        where T : struct, Enum => Element().GetEnumValue<T>();
+        where T : struct, Enum =>
+
+        // What Kiota's node does with a string (its other kinds, which it reads as strings and throws on, go to that node).
+        _token == JsonTokenType.String ? EnumHelpers.GetEnumValue<T>(GetStringValue()!) : Element().GetEnumValue<T>();
 
     /// <inheritdoc />
     public IEnumerable<T?> GetCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
