@@ -10,7 +10,8 @@ namespace Nebius.TokenFactory.Http;
 /// Reads response bodies into parse nodes and maps error statuses to the generated error models, with the
 /// semantics of Kiota's HttpClientRequestAdapter. The difference is how JSON is read: Kiota buffers the body
 /// (HttpClient's ResponseContentRead), parses a pooled JsonDocument from that copy and clones its root;
-/// here the body is read once into a pooled buffer and parsed straight into an element that owns its data.
+/// here the body is read once into a pooled buffer and a model is read from those bytes in place by the
+/// generated direct path (see <see cref="PooledJsonRoot"/>).
 /// </summary>
 internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
 {
