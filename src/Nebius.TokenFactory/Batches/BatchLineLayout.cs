@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nebius.TokenFactory.Serialization;
 
 namespace Nebius.TokenFactory.Batches;
 
@@ -34,7 +35,7 @@ internal readonly record struct LineValue(JsonTokenType Token, int Start, int Le
 /// </summary>
 internal readonly record struct BatchLineLayout(LineValue Id, LineValue CustomId, LineValue Response, LineValue Error, bool ResponseIsWrapped)
 {
-    /// <summary>The layout of <paramref name="line"/>; false when the line is not one JSON object.</summary>
+    /// <summary>The layout of <paramref name="line"/>; false, with the rest unread, when its value is not an object.</summary>
     /// <exception cref="JsonException">The line is not JSON, or has more than one value.</exception>
     public static bool TryRead(ReadOnlySpan<byte> line, out BatchLineLayout layout)
     {
@@ -43,11 +44,7 @@ internal readonly record struct BatchLineLayout(LineValue Id, LineValue CustomId
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
-            while (reader.Read())
-            {
-            }
-
+            // Left to the caller's general path, which parses the line whole and reports what is wrong with it.
             return false;
         }
 
@@ -66,10 +63,7 @@ internal readonly record struct BatchLineLayout(LineValue Id, LineValue CustomId
             slot = new LineValue(token, start, checked((int)reader.BytesConsumed) - start);
         }
 
-        // Anything but white space after the object fails here, as parsing the line whole fails on it.
-        while (reader.Read())
-        {
-        }
+        JsonValueEnd.Require(ref reader);
 
         layout = new BatchLineLayout(id, customId, response, error, response.Token == JsonTokenType.StartObject && HasBody(line.Slice(response.Start, response.Length)));
         return true;

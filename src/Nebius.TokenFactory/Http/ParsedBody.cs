@@ -64,10 +64,7 @@ internal sealed class PooledJsonRoot : ParsedBody
         var reader = new Utf8JsonReader(json);
         var root = JsonElement.ParseValue(ref reader);
 
-        // Anything but white space after the value fails here, as JsonDocument.Parse fails on it.
-        while (reader.Read())
-        {
-        }
+        JsonValueEnd.Require(ref reader);
 
         return root;
     }

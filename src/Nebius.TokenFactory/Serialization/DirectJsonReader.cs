@@ -44,10 +44,7 @@ internal sealed class DirectJsonReader : GeneratedParseSupport.JsonReadContext
             reader.Skip();
         }
 
-        // Anything but white space after the value fails here, as JsonDocument.Parse fails on it.
-        while (reader.Read())
-        {
-        }
+        JsonValueEnd.Require(ref reader);
 
         return model;
     }

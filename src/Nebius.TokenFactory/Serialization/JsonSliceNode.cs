@@ -20,8 +20,6 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
     private int _offset;
     private JsonTokenType _token;
     private NebiusJsonParseNode? _element;
-    private Action<IParsable>? _before;
-    private Action<IParsable>? _after;
 
     // A number's double and long readings, taken while the payload's reader was on it (no second reader for them).
     private bool _isDouble;
@@ -46,20 +44,15 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
         _offset = checked((int)reader.TokenStartIndex);
         _token = reader.TokenType;
         _element = null;
-        _before = null;
-        _after = null;
+        OnBeforeAssignFieldValues = null;
+        OnAfterAssignFieldValues = null;
         if (_token == JsonTokenType.Number)
         {
-            TakeNumber(ref reader);
+            _isDouble = reader.TryGetDouble(out _double);
+            _isLong = reader.TryGetInt64(out _long);
         }
 
         return this;
-    }
-
-    private void TakeNumber(ref Utf8JsonReader reader)
-    {
-        _isDouble = reader.TryGetDouble(out _double);
-        _isLong = reader.TryGetInt64(out _long);
     }
 
     /// <inheritdoc />
@@ -75,20 +68,12 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
     };
 
     /// <inheritdoc />
-    public Action<IParsable>? OnBeforeAssignFieldValues
-    {
-        get => _before;
-        set => _before = value;
-    }
+    public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
 
     /// <inheritdoc />
-    public Action<IParsable>? OnAfterAssignFieldValues
-    {
-        get => _after;
-        set => _after = value;
-    }
+    public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
 
-    private bool HasHooks => _before is not null || _after is not null;
+    private bool HasHooks => OnBeforeAssignFieldValues is not null || OnAfterAssignFieldValues is not null;
 
     /// <inheritdoc />
     public string? GetStringValue()
@@ -327,8 +312,8 @@ internal sealed class JsonSliceNode : IParseNode, GeneratedParseSupport.INotifie
             _element = new NebiusJsonParseNode(JsonElement.ParseValue(ref reader));
         }
 
-        _element.OnBeforeAssignFieldValues = _before;
-        _element.OnAfterAssignFieldValues = _after;
+        _element.OnBeforeAssignFieldValues = OnBeforeAssignFieldValues;
+        _element.OnAfterAssignFieldValues = OnAfterAssignFieldValues;
         return _element;
     }
 }

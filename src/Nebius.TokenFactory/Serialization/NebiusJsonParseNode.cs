@@ -226,7 +226,7 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         var holder = item as IAdditionalDataHolder;
 
         // Only the generated types of this assembly are known to keep AssignField and GetFieldDeserializers in step.
-        if (item is GeneratedParseSupport.IFieldAssigner assigner && IsGeneratedHere(item))
+        if (item is GeneratedParseSupport.IFieldAssigner assigner && GeneratedParseSupport.IsGeneratedHere(item))
         {
             Span<char> buffer = stackalloc char[StackNameLimit];
             foreach (var property in _element.EnumerateObject())
@@ -270,17 +270,6 @@ internal sealed class NebiusJsonParseNode : IParseNode, GeneratedParseSupport.IN
         }
 
         nullRecorder?.FieldsAssigned(this);
-    }
-
-    /// <summary>Whether the model's own type was generated into this assembly (answered once per type when it is exactly <typeparamref name="T"/>).</summary>
-    private static bool IsGeneratedHere<T>(T item)
-        where T : IParsable =>
-        item.GetType() == typeof(T) ? GeneratedHere<T>.Value : item.GetType().Assembly == typeof(NebiusJsonParseNode).Assembly;
-
-    /// <summary>The assembly check of <see cref="IsGeneratedHere"/> for one model type.</summary>
-    private static class GeneratedHere<T>
-    {
-        public static readonly bool Value = typeof(T).Assembly == typeof(NebiusJsonParseNode).Assembly;
     }
 
     /// <summary>The property's name as characters: decoded into <paramref name="buffer"/> when short and unescaped, else the allocated name.</summary>

@@ -105,10 +105,7 @@ internal static class SseFrameParser
                 reader.Skip();
             }
 
-            // Nothing but white space may follow the object.
-            while (reader.Read())
-            {
-            }
+            JsonValueEnd.Require(ref reader);
 
             return choices || !errorLike;
         }

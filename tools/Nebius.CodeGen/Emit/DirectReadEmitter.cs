@@ -246,8 +246,10 @@ internal static class DirectReadEmitter
             }
         }
 
-        /// <summary>Only the generated types of this assembly are known to keep ReadField, AssignField and their properties in step.</summary>
-        private static bool IsGeneratedHere<T>(T model) where T : IParsable =>
+        /// <summary>Whether the model's own type was generated into this assembly (answered once per type when it is exactly <typeparamref name="T"/>): only those are known to keep ReadField, AssignField and their properties in step.</summary>
+        /// <typeparam name="T">The model type asked for.</typeparam>
+        /// <param name="model">The model.</param>
+        internal static bool IsGeneratedHere<T>(T model) where T : IParsable =>
             model.GetType() == typeof(T) ? GeneratedHere<T>.Value : model.GetType().Assembly == typeof(GeneratedParseSupport).Assembly;
 
         private static class GeneratedHere<T>
