@@ -14,12 +14,12 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
         "Microsoft.Extensions.Http 10.0.15",
         "Microsoft.Extensions.Logging.Abstractions 10.0.15",
         "Microsoft.Extensions.Options.ConfigurationExtensions 10.0.15",
-        "Microsoft.Kiota.Abstractions 1.22.1",
-        "Microsoft.Kiota.Http.HttpClientLibrary 1.22.1",
-        "Microsoft.Kiota.Serialization.Form 1.22.1",
-        "Microsoft.Kiota.Serialization.Json 1.22.1",
-        "Microsoft.Kiota.Serialization.Multipart 1.22.1",
-        "Microsoft.Kiota.Serialization.Text 1.22.1",
+        "Microsoft.Kiota.Abstractions 2.1.6",
+        "Microsoft.Kiota.Http.HttpClientLibrary 2.1.6",
+        "Microsoft.Kiota.Serialization.Form 2.1.6",
+        "Microsoft.Kiota.Serialization.Json 2.1.6",
+        "Microsoft.Kiota.Serialization.Multipart 2.1.6",
+        "Microsoft.Kiota.Serialization.Text 2.1.6",
     ];
 
     [Fact]

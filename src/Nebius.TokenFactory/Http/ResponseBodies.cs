@@ -111,12 +111,9 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
         || status is >= 500 and < 600 && errorMapping.TryGetValue("5XX", out factory!)
         || errorMapping.TryGetValue("XXX", out factory!);
 
-    private async Task<IParseNode> ParseOtherAsync(string mediaType, Stream stream, CancellationToken cancellationToken) =>
-        otherContentTypes is IAsyncParseNodeFactory asyncFactory
-            ? await asyncFactory.GetRootParseNodeAsync(mediaType, stream, cancellationToken).ConfigureAwait(false)
-#pragma warning disable CS0618 // a synchronous factory has only the obsolete method
-            : otherContentTypes.GetRootParseNode(mediaType, stream);
-#pragma warning restore CS0618
+    // Kiota 2.x has only the asynchronous root (GetRootParseNodeAsync); the synchronous one went in 2.0.0.
+    private Task<IParseNode> ParseOtherAsync(string mediaType, Stream stream, CancellationToken cancellationToken) =>
+        otherContentTypes.GetRootParseNodeAsync(mediaType, stream, cancellationToken);
 
     /// <summary>The whole body in a rented buffer (the caller returns it), sized by Content-Length when there is one.</summary>
     private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)

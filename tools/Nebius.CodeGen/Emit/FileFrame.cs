@@ -3,7 +3,9 @@ namespace Nebius.CodeGen.Emit;
 /// <summary>Kiota's file header and footer, plus <c>#nullable enable</c> (needed after <c>&lt;auto-generated/&gt;</c>).</summary>
 internal static class FileFrame
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kiota\", \"1.0.0\")]";
+    // Deviation from Kiota: Kiota writes GeneratedCode("Kiota", "1.0.0"); ours names the generator that wrote the
+    // file and its own fixed version, so a reader (and a code-coverage or analyzer filter) can tell the two apart.
+    public const string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorVersion.Name}\", \"{GeneratorVersion.Value}\")]";
 
     public static CodeWriter Begin(string ns, IEnumerable<string> usings, bool suppressObsolete = true)
     {
