@@ -26,7 +26,7 @@ public static class NebiusAIServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(defaultModelId);
-        IChatClient Create(IServiceProvider provider) => new NebiusChatClient(Resolve(provider, clientName), () => Lease(provider, clientName), defaultModelId);
+        IChatClient Create(IServiceProvider provider) => new NebiusChatClient(Resolve(provider, clientName), defaultModelId);
         return clientName is null
             ? services.AddChatClient(Create, lifetime)
             : services.AddKeyedChatClient(clientName, Create, lifetime);
@@ -52,16 +52,10 @@ public static class NebiusAIServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(defaultModelId);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         IEmbeddingGenerator<string, Embedding<float>> Create(IServiceProvider provider) =>
-            new NebiusEmbeddingGenerator(Resolve(provider, clientName), () => Lease(provider, clientName), defaultModelId, defaultDimensions, maxBatchSize);
+            new NebiusEmbeddingGenerator(Resolve(provider, clientName), defaultModelId, defaultDimensions, maxBatchSize);
         return clientName is null
             ? services.AddEmbeddingGenerator(Create, lifetime)
             : services.AddKeyedEmbeddingGenerator(clientName, Create, lifetime);
-    }
-
-    private static ClientLease Lease(IServiceProvider provider, string? clientName)
-    {
-        var scope = provider.CreateScope();
-        return new ClientLease(Resolve(scope.ServiceProvider, clientName), scope);
     }
 
     private static NebiusClient Resolve(IServiceProvider provider, string? clientName) =>

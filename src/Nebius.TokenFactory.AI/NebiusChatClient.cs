@@ -13,32 +13,23 @@ namespace Nebius.TokenFactory.AI;
 /// </summary>
 /// <example>
 /// <code>
-/// IChatClient chat = new ChatClientBuilder(nebius.AsChatClient("Qwen/Qwen3-235B-A22B")).UseFunctionInvocation().Build();
+/// IChatClient chat = new ChatClientBuilder(nebius.AsIChatClient("Qwen/Qwen3-235B-A22B")).UseFunctionInvocation().Build();
 /// var answer = await chat.GetResponseAsync("What is the weather in Paris?", new ChatOptions { Tools = [AIFunctionFactory.Create(GetWeather)] });
 /// </code>
 /// </example>
 public sealed class NebiusChatClient : IChatClient
 {
-    // A factory, not one client: under DI each call takes a fresh NebiusClient over IHttpClientFactory's pooled
-    // handlers, as HttpClient-based clients are meant to be used, while a singleton adapter stays cheap to keep.
-    private readonly Func<ClientLease> _lease;
-    private readonly NebiusClient _prototype;
+    private readonly NebiusClient _client;
     private readonly ChatClientMetadata _metadata;
 
     /// <summary>Wraps <paramref name="client"/>; the caller keeps owning it.</summary>
     /// <param name="client">The Nebius client the calls go through (its retries, deadline, project and telemetry apply).</param>
     /// <param name="defaultModelId">The model used when <see cref="ChatOptions.ModelId"/> is not set.</param>
     public NebiusChatClient(NebiusClient client, string? defaultModelId = null)
-        : this(client ?? throw new ArgumentNullException(nameof(client)), () => new ClientLease(client, null), defaultModelId)
     {
-    }
-
-    internal NebiusChatClient(NebiusClient prototype, Func<ClientLease> clientFactory, string? defaultModelId)
-    {
-        _lease = clientFactory;
-        _prototype = prototype;
+        _client = client ?? throw new ArgumentNullException(nameof(client));
         DefaultModelId = defaultModelId;
-        _metadata = new ChatClientMetadata("nebius", prototype.BaseUrl, defaultModelId);
+        _metadata = new ChatClientMetadata("nebius", client.BaseUrl, defaultModelId);
     }
 
     /// <summary>The model used when the options name none.</summary>
@@ -48,8 +39,7 @@ public sealed class NebiusChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (request, projectId) = ChatRequestMapper.Map(this, messages, options, DefaultModelId);
-        using var lease = _lease();
-        var response = await lease.Client.V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
+        var response = await _client.V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the chat completion with an empty body.");
         return ChatResponseMapper.ToChatResponse(response);
     }
@@ -68,7 +58,7 @@ public sealed class NebiusChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType == typeof(NebiusClient) ? _prototype
+            : serviceType == typeof(NebiusClient) ? _client
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }
@@ -83,8 +73,7 @@ public sealed class NebiusChatClient : IChatClient
         // Usage arrives only in a final chunk the server sends when asked for it.
         request.StreamOptions ??= new StreamOptions { IncludeUsage = true };
         var mapper = new StreamingUpdateMapper();
-        using var lease = _lease();
-        await foreach (var chunk in lease.Client.V1.Chat.Completions.StreamAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in _client.V1.Chat.Completions.StreamAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false))
         {
             yield return mapper.Map(chunk);
         }

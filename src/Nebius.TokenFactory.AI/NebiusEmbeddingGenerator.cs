@@ -10,10 +10,7 @@ namespace Nebius.TokenFactory.AI;
 /// </summary>
 public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    // A factory, not one client: under DI each call takes a fresh NebiusClient over IHttpClientFactory's pooled
-    // handlers, as HttpClient-based clients are meant to be used, while a singleton adapter stays cheap to keep.
-    private readonly Func<ClientLease> _lease;
-    private readonly NebiusClient _prototype;
+    private readonly NebiusClient _client;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     /// <summary>Wraps <paramref name="client"/>; the caller keeps owning it.</summary>
@@ -23,20 +20,15 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <param name="maxBatchSize">The most texts sent in one request.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> or <paramref name="defaultDimensions"/> is below 1.</exception>
     public NebiusEmbeddingGenerator(NebiusClient client, string? defaultModelId = null, int? defaultDimensions = null, int maxBatchSize = 256)
-        : this(client ?? throw new ArgumentNullException(nameof(client)), () => new ClientLease(client, null), defaultModelId, defaultDimensions, maxBatchSize)
     {
-    }
-
-    internal NebiusEmbeddingGenerator(NebiusClient prototype, Func<ClientLease> clientFactory, string? defaultModelId, int? defaultDimensions, int maxBatchSize)
-    {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultDimensions ?? 1, 1, nameof(defaultDimensions));
-        _lease = clientFactory;
-        _prototype = prototype;
+        _client = client;
         DefaultModelId = defaultModelId;
         DefaultDimensions = defaultDimensions;
         MaxBatchSize = maxBatchSize;
-        _metadata = new EmbeddingGeneratorMetadata("nebius", prototype.BaseUrl, defaultModelId, defaultDimensions);
+        _metadata = new EmbeddingGeneratorMetadata("nebius", client.BaseUrl, defaultModelId, defaultDimensions);
     }
 
     /// <summary>The model used when the options name none.</summary>
@@ -71,8 +63,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
         long? inputTokens = null;
         long? totalTokens = null;
-        using var lease = _lease();
-        var client = lease.Client;
+        var client = _client;
         foreach (var batch in inputs.Chunk(MaxBatchSize))
         {
             var request = new EmbeddingRequest { Model = model, Input = batch.ToList(), Dimensions = dimensions, EncodingFormat = EmbeddingEncodingFormat.Base64 };
@@ -112,7 +103,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType == typeof(NebiusClient) ? _prototype
+            : serviceType == typeof(NebiusClient) ? _client
             : serviceType.IsInstanceOfType(this) ? this
             : null;
     }

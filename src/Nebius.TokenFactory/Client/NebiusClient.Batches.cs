@@ -18,7 +18,7 @@ public partial class NebiusClient
     /// <exception cref="ArgumentException">No requests, a repeated or empty <c>custom_id</c>, mixed models, or an invalid body; nothing was sent.</exception>
     /// <exception cref="NebiusWaitTimeoutException">The batch did not end within the wait's timeout.</exception>
     /// <exception cref="NebiusApiException">The server refused a step.</exception>
-    public Task<BatchRun<ChatCompletionRequest, ChatCompletionResponse>> RunBatchAsync(
+    public virtual Task<BatchRun<ChatCompletionRequest, ChatCompletionResponse>> RunBatchAsync(
         IEnumerable<KeyValuePair<string, ChatCompletionRequest>> requests,
         BatchRunOptions? options = null,
         CancellationToken cancellationToken = default) =>
@@ -32,7 +32,7 @@ public partial class NebiusClient
     /// <exception cref="ArgumentException">No requests, a repeated or empty <c>custom_id</c>, mixed models, or an invalid body; nothing was sent.</exception>
     /// <exception cref="NebiusWaitTimeoutException">The batch did not end within the wait's timeout.</exception>
     /// <exception cref="NebiusApiException">The server refused a step.</exception>
-    public Task<BatchRun<EmbeddingRequest, EmbeddingResponse>> RunBatchAsync(
+    public virtual Task<BatchRun<EmbeddingRequest, EmbeddingResponse>> RunBatchAsync(
         IEnumerable<KeyValuePair<string, EmbeddingRequest>> requests,
         BatchRunOptions? options = null,
         CancellationToken cancellationToken = default) =>

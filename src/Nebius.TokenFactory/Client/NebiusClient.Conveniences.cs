@@ -10,7 +10,7 @@ public partial class NebiusClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">A required field is missing or a value is out of its documented range.</exception>
     /// <exception cref="NebiusApiException">The server refused the request.</exception>
-    public async Task<ChatCompletionResponse> CompleteChatAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<ChatCompletionResponse> CompleteChatAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         RequestChecks.Chat(request, nameof(request));
         return await V1.Chat.Completions.PostAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)
@@ -20,14 +20,14 @@ public partial class NebiusClient
     /// <summary>Streams a chat completion; see <see cref="V1.Chat.Completions.CompletionsRequestBuilder.StreamAsync"/>.</summary>
     /// <param name="request">The request; model and at least one message are required.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    public IAsyncEnumerable<ChatCompletionChunk> StreamChatAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<ChatCompletionChunk> StreamChatAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
         V1.Chat.Completions.StreamAsync(request, cancellationToken: cancellationToken);
 
     /// <summary>Sends one user message and returns the answer's text (reasoning, if any, is not included).</summary>
     /// <param name="model">Model id, e.g. <c>meta-llama/Meta-Llama-3.1-8B-Instruct</c>.</param>
     /// <param name="prompt">The user message.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<string> AskAsync(string model, string prompt, CancellationToken cancellationToken = default)
+    public virtual async Task<string> AskAsync(string model, string prompt, CancellationToken cancellationToken = default)
     {
         RequestChecks.Required(model, nameof(model), "value");
         ArgumentNullException.ThrowIfNull(prompt);
@@ -45,7 +45,7 @@ public partial class NebiusClient
     /// <param name="inputs">The texts; at least one, none null.</param>
     /// <param name="dimensions">Truncate vectors to this size (models that support it).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyList<float[]>> EmbedAsync(string model, IReadOnlyList<string> inputs, int? dimensions = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<float[]>> EmbedAsync(string model, IReadOnlyList<string> inputs, int? dimensions = null, CancellationToken cancellationToken = default)
     {
         RequestChecks.Required(model, nameof(model), "value");
         ArgumentNullException.ThrowIfNull(inputs);
@@ -71,7 +71,7 @@ public partial class NebiusClient
     /// <summary>Lists the serverless models this key can call.</summary>
     /// <param name="verbose">Include names, context lengths, features and pricing.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyList<Model>> ListModelsAsync(bool verbose = false, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<Model>> ListModelsAsync(bool verbose = false, CancellationToken cancellationToken = default)
     {
         var list = await V1.Models.GetAsync(c => c.QueryParameters.Verbose = verbose, cancellationToken).ConfigureAwait(false);
         return list?.Data ?? [];

@@ -29,6 +29,15 @@ public partial class NebiusClient : NebiusApiClient, IDisposable
     {
     }
 
+    /// <summary>
+    /// For test doubles: a client that sends nothing. Override the virtual conveniences the code under test calls
+    /// (<see cref="AskAsync"/>, <see cref="CompleteChatAsync"/>, …); anything else throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    protected NebiusClient()
+        : this((DetachedRequestAdapter.Instance, new NebiusSettings("test-double", NebiusEndpoints.Default, null, System.Threading.Timeout.InfiniteTimeSpan, new NebiusRetryOptions(), null), null))
+    {
+    }
+
     private NebiusClient((IRequestAdapter Adapter, NebiusSettings Settings, HttpClient? Owned) parts)
         : base(parts.Adapter)
     {

@@ -28,6 +28,14 @@ public sealed class NebiusClientOptions
     /// <summary>Called before each retry with what failed and how long the client will wait.</summary>
     public Action<NebiusRetryEvent>? OnRetry { get; set; }
 
+    /// <summary>
+    /// Whether inference calls emit the library's own GenAI spans and metrics (<see cref="NebiusTelemetry"/>); on by
+    /// default, and free while nothing listens. Inside a GenAI span of another library (Microsoft.Extensions.AI's
+    /// <c>UseOpenTelemetry()</c>) the client never adds a second span or metric values, only <c>nebius.*</c> facts
+    /// on that span; <c>false</c> switches the library's GenAI telemetry off everywhere.
+    /// </summary>
+    public bool GenAiTelemetry { get; set; } = true;
+
     /// <summary>Checks the options and returns the resolved settings; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     internal NebiusSettings Resolve() => Resolve(Environment.GetEnvironmentVariable);
 
@@ -52,12 +60,12 @@ public sealed class NebiusClientOptions
         }
 
         (Retry ?? throw new ArgumentNullException(nameof(Retry))).Validate();
-        return new NebiusSettings(apiKey.Trim(), NebiusEndpoints.Normalize(BaseUrl, nameof(BaseUrl)), AiProjectId, Timeout, Retry.Clone(), OnRetry);
+        return new NebiusSettings(apiKey.Trim(), NebiusEndpoints.Normalize(BaseUrl, nameof(BaseUrl)), AiProjectId, Timeout, Retry.Clone(), OnRetry, GenAiTelemetry);
     }
 }
 
 /// <summary>An immutable snapshot of validated options, taken when a client is built.</summary>
-internal sealed record NebiusSettings(string ApiKey, Uri BaseUrl, string? AiProjectId, TimeSpan Timeout, NebiusRetryOptions Retry, Action<NebiusRetryEvent>? OnRetry)
+internal sealed record NebiusSettings(string ApiKey, Uri BaseUrl, string? AiProjectId, TimeSpan Timeout, NebiusRetryOptions Retry, Action<NebiusRetryEvent>? OnRetry, bool GenAiTelemetry = true)
 {
     /// <summary>Never print the key.</summary>
     public override string ToString() => $"NebiusSettings {{ BaseUrl = {BaseUrl}, AiProjectId = {AiProjectId}, Timeout = {Timeout} }}";

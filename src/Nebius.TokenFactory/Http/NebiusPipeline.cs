@@ -54,7 +54,7 @@ internal static class NebiusPipeline
     public static HttpClient CreateHttpClient(NebiusSettings settings, ILogger? logger, HttpMessageHandler? transport)
     {
         var handlers = CreateHandlers(settings, logger);
-        var first = KiotaClientFactory.ChainHandlersCollectionAndGetFirstLink(transport ?? KiotaClientFactory.GetDefaultHttpMessageHandler(), [.. handlers]);
+        var first = KiotaClientFactory.ChainHandlersCollectionAndGetFirstLink(transport ?? DefaultTransport.Create(), [.. handlers]);
         // The deadline handler owns timing; HttpClient's 100 s default would cut long generations short.
         return new HttpClient(first!, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
@@ -65,6 +65,7 @@ internal static class NebiusPipeline
         return new NebiusRequestAdapter(httpClient, settings.ApiKey, CreateParseNodeFactories(), CreateSerializationWriterFactories(), new SecretRedactor(settings.ApiKey))
         {
             BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
+            GenAiTelemetry = settings.GenAiTelemetry,
         };
     }
 

@@ -37,6 +37,9 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
 
     public string? BaseUrl { get; set; }
 
+    /// <summary>Whether inference calls emit the library's GenAI spans and metrics (<see cref="NebiusClientOptions.GenAiTelemetry"/>).</summary>
+    internal bool GenAiTelemetry { get; init; } = true;
+
     public ISerializationWriterFactory SerializationWriterFactory { get; }
 
     /// <summary>Not supported: the generator emits models without a backing store (see the design brief).</summary>
@@ -55,7 +58,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
         where ModelType : IParsable
     {
         // Inference calls get their GenAI span and metrics here, where both the request body and the parsed answer are at hand.
-        var call = GenAiCall.Start(requestInfo, BaseUrl, streaming: false);
+        var call = GenAiCall.Start(requestInfo, BaseUrl, streaming: false, GenAiTelemetry);
         try
         {
             var result = await SendAndReadAsync(requestInfo, errorMapping, root => root.ReadObject(factory), cancellationToken).ConfigureAwait(false);

@@ -23,9 +23,11 @@ internal static class ServerSentEventReader
         ParsableFactory<T> factory,
         CancellationToken cancellationToken)
         where T : IParsable =>
-        GenAiInstruments.Enabled
+        GenAiCall.Wanted(TelemetryEnabled(adapter))
             ? ReadWithTelemetryAsync(adapter, request, errorMapping, factory, cancellationToken)
             : ReadFramesAsync(adapter, request, errorMapping, factory, cancellationToken);
+
+    private static bool TelemetryEnabled(IRequestAdapter adapter) => adapter is not NebiusRequestAdapter { GenAiTelemetry: false };
 
     /// <summary>
     /// The stream inside its GenAI span: started before the request is sent (so the HTTP spans and retry events
@@ -40,7 +42,7 @@ internal static class ServerSentEventReader
         where T : IParsable
     {
         var parent = Activity.Current;
-        var call = GenAiCall.Start(request, adapter.BaseUrl, streaming: true);
+        var call = GenAiCall.Start(request, adapter.BaseUrl, streaming: true, TelemetryEnabled(adapter));
         var chunks = ReadFramesAsync(adapter, request, errorMapping, factory, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

@@ -10,12 +10,18 @@ namespace Nebius.TokenFactory.Telemetry;
 /// attributes, and the duration, token, and (for streams) first-chunk and per-chunk metrics. It travels with the
 /// request as a request option, so the HTTP handlers can add the request id and retry events to it. Created only
 /// when a listener is subscribed (see <see cref="Start"/>); otherwise calls carry no telemetry object at all.
+/// Inside another library's GenAI client span (Microsoft.Extensions.AI's <c>UseOpenTelemetry()</c>) the call is
+/// already measured there: it then makes no span and records no metric of its own, and only adds what that span
+/// cannot know (retries, the request id, stream facts) to it as <c>nebius.*</c> events and tags.
 /// </summary>
 internal sealed class GenAiCall : IRequestOption
 {
     private const string Provider = "nebius";
 
     private readonly Activity? _activity;
+
+    // True when _activity is the enclosing span of another library: never stopped, renamed or measured by us.
+    private readonly bool _enclosed;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly string _operation;
     private readonly GenAiRequestFacts _request;
@@ -41,6 +47,13 @@ internal sealed class GenAiCall : IRequestOption
         _serverAddress = server?.Host;
         _serverPort = server?.Port;
         _streaming = streaming;
+        if (EnclosingGenAiSpan() is { } enclosing)
+        {
+            _enclosed = true;
+            _activity = enclosing;
+            return;
+        }
+
         _activity = GenAiInstruments.Source.StartActivity(request.Model is null ? operation : $"{operation} {request.Model}", ActivityKind.Client);
         if (_activity is { IsAllDataRequested: true } activity)
         {
@@ -56,13 +69,16 @@ internal sealed class GenAiCall : IRequestOption
         }
     }
 
+    /// <summary>Whether a call made now would have any telemetry to do (the client's switch is on and something listens).</summary>
+    public static bool Wanted(bool enabled) => enabled && (GenAiInstruments.Enabled || EnclosingGenAiSpan() is not null);
+
     /// <summary>
-    /// Starts the telemetry of <paramref name="request"/> when it is an inference call and something listens;
+    /// Starts the telemetry of <paramref name="request"/> when it is an inference call and <see cref="Wanted"/>;
     /// returns null (having done nothing else) otherwise.
     /// </summary>
-    public static GenAiCall? Start(RequestInformation request, string? baseUrl, bool streaming)
+    public static GenAiCall? Start(RequestInformation request, string? baseUrl, bool streaming, bool enabled)
     {
-        if (!GenAiInstruments.Enabled || Operation(request.UrlTemplate) is not { } operation)
+        if (!Wanted(enabled) || Operation(request.UrlTemplate) is not { } operation)
         {
             return null;
         }
@@ -137,9 +153,9 @@ internal sealed class GenAiCall : IRequestOption
         if (_chunks++ == 0)
         {
             _firstChunkAt = now;
-            _activity?.AddEvent(new ActivityEvent("gen_ai.first_chunk"));
+            _activity?.AddEvent(new ActivityEvent(_enclosed ? "nebius.first_chunk" : "gen_ai.first_chunk"));
         }
-        else if (GenAiInstruments.TimePerOutputChunk.Enabled)
+        else if (!_enclosed && GenAiInstruments.TimePerOutputChunk.Enabled)
         {
             GenAiInstruments.TimePerOutputChunk.Record(Stopwatch.GetElapsedTime(_lastChunkAt, now).TotalSeconds, MetricTags());
         }
@@ -165,7 +181,10 @@ internal sealed class GenAiCall : IRequestOption
     {
         _errorType = exception is NebiusApiException api ? api.StatusCode.ToString(CultureInfo.InvariantCulture) : exception.GetType().FullName;
         _requestId ??= (exception as NebiusApiException)?.RequestId ?? (exception as NebiusStreamException)?.RequestId;
-        _activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        if (!_enclosed)
+        {
+            _activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        }
     }
 
     /// <summary>Records the metrics and ends the span (once; later calls do nothing).</summary>
@@ -177,6 +196,12 @@ internal sealed class GenAiCall : IRequestOption
         }
 
         _ended = true;
+        if (_enclosed)
+        {
+            EndEnclosed();
+            return;
+        }
+
         var tags = MetricTags();
         GenAiInstruments.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
         RecordTokens(_inputTokens, "input", tags);
@@ -208,6 +233,31 @@ internal sealed class GenAiCall : IRequestOption
             }
 
             activity.Stop();
+        }
+    }
+
+    /// <summary>The current span when it is a GenAI client span of another source (the caller measures the call there).</summary>
+    private static Activity? EnclosingGenAiSpan() =>
+        Activity.Current is { Kind: ActivityKind.Client } current
+        && current.Source != GenAiInstruments.Source
+        && current.GetTagItem("gen_ai.operation.name") is not null
+            ? current
+            : null;
+
+    /// <summary>What the enclosing span cannot know, as nebius.* tags; its gen_ai.* attributes and its end stay its owner's.</summary>
+    private void EndEnclosed()
+    {
+        if (_activity is not { IsAllDataRequested: true } activity)
+        {
+            return;
+        }
+
+        activity.SetTag("nebius.request_id", _requestId);
+        if (_streaming)
+        {
+            activity.SetTag("nebius.stream.chunks", _chunks);
+            var streamed = Stopwatch.GetElapsedTime(_firstChunkAt, _lastChunkAt).TotalSeconds;
+            activity.SetTag("nebius.stream.chunks_per_second", _chunks > 1 && streamed > 0 ? (_chunks - 1) / streamed : null);
         }
     }
 

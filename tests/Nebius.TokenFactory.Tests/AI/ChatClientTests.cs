@@ -16,7 +16,7 @@ public sealed class ChatClientTests
     public async Task Nebius_specific_additional_properties_reach_the_wire()
     {
         await using var fixture = await AIFixture.StartAsync(o => o.AiProjectId = "project-default");
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
         var schema = JsonDocument.Parse("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""").RootElement;
         var options = new ChatOptions
         {
@@ -51,7 +51,7 @@ public sealed class ChatClientTests
     public async Task Standard_options_map_to_the_api_fields()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var chat = fixture.Client.AsChatClient("meta-llama/Meta-Llama-3.1-8B-Instruct");
+        var chat = fixture.Client.AsIChatClient("meta-llama/Meta-Llama-3.1-8B-Instruct");
         var options = new ChatOptions
         {
             ModelId = AIFixture.ChatModel,
@@ -84,7 +84,7 @@ public sealed class ChatClientTests
     public async Task Json_and_json_schema_response_formats_are_sent()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
         var schema = JsonDocument.Parse("""{"type":"object","properties":{"answer":{"type":"integer"}}}""").RootElement;
 
         await chat.GetResponseAsync("1+1?", new ChatOptions { ResponseFormat = ChatResponseFormat.Json });
@@ -104,7 +104,7 @@ public sealed class ChatClientTests
     {
         await using var fixture = await AIFixture.StartAsync();
         fixture.Fake.ChatTurns.Enqueue(FakeChatTurn.Reply("Forty two.", reasoning: "Six times seven."));
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
 
         var response = await chat.GetResponseAsync("Answer?");
 
@@ -124,7 +124,7 @@ public sealed class ChatClientTests
     {
         await using var fixture = await AIFixture.StartAsync();
         fixture.Fake.ChatTurns.Enqueue(FakeChatTurn.Reply("Forty two.", reasoning: "Six times seven."));
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
 
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in chat.GetStreamingResponseAsync("Answer?"))
@@ -145,7 +145,7 @@ public sealed class ChatClientTests
     public async Task Images_are_sent_as_content_parts()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
         var message = new ChatMessage(ChatRole.User, [new TextContent("What is this?"), new DataContent(new byte[] { 1, 2, 3 }, "image/png")]);
 
         await chat.GetResponseAsync([message]);
@@ -160,7 +160,7 @@ public sealed class ChatClientTests
     public async Task A_property_that_duplicates_a_chat_option_is_refused_before_sending()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
         var options = new ChatOptions { AdditionalProperties = new() { ["temperature"] = 0.1 } };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("Hi", options));
@@ -176,7 +176,7 @@ public sealed class ChatClientTests
     public async Task Without_a_model_the_call_is_refused_and_metadata_names_the_provider()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var chat = fixture.Client.AsChatClient();
+        var chat = fixture.Client.AsIChatClient();
 
         await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("Hi"));
 

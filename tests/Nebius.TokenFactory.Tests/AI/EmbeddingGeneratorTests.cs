@@ -11,8 +11,8 @@ public sealed class EmbeddingGeneratorTests
     {
         await using var fixture = await AIFixture.StartAsync();
         var inputs = Enumerable.Range(0, 5).Select(i => $"text number {i}").ToList();
-        var batched = fixture.Client.AsEmbeddingGenerator(AIFixture.EmbeddingModel, maxBatchSize: 2);
-        var single = fixture.Client.AsEmbeddingGenerator(AIFixture.EmbeddingModel, maxBatchSize: 100);
+        var batched = fixture.Client.AsIEmbeddingGenerator(AIFixture.EmbeddingModel, maxBatchSize: 2);
+        var single = fixture.Client.AsIEmbeddingGenerator(AIFixture.EmbeddingModel, maxBatchSize: 100);
 
         var result = await batched.GenerateAsync(inputs, new EmbeddingGenerationOptions { Dimensions = 16 });
         var reference = await single.GenerateAsync(inputs, new EmbeddingGenerationOptions { Dimensions = 16 });
@@ -36,7 +36,7 @@ public sealed class EmbeddingGeneratorTests
     public async Task The_project_and_extra_fields_reach_the_wire()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var generator = fixture.Client.AsEmbeddingGenerator(AIFixture.EmbeddingModel, defaultDimensions: 4);
+        var generator = fixture.Client.AsIEmbeddingGenerator(AIFixture.EmbeddingModel, defaultDimensions: 4);
         var options = new EmbeddingGenerationOptions { AdditionalProperties = new() { [NebiusChatProperties.AiProjectId] = "project-emb", ["normalize"] = true } };
 
         var vector = await generator.GenerateVectorAsync("hello", options);
@@ -53,11 +53,11 @@ public sealed class EmbeddingGeneratorTests
     public async Task Bad_arguments_are_refused_before_sending()
     {
         await using var fixture = await AIFixture.StartAsync();
-        var generator = fixture.Client.AsEmbeddingGenerator();
+        var generator = fixture.Client.AsIEmbeddingGenerator();
 
         await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x"]));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { ModelId = AIFixture.EmbeddingModel, Dimensions = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Client.AsEmbeddingGenerator(AIFixture.EmbeddingModel, maxBatchSize: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Client.AsIEmbeddingGenerator(AIFixture.EmbeddingModel, maxBatchSize: 0));
         Assert.Empty(fixture.Fake.Journal);
     }
 }

@@ -25,7 +25,7 @@ public sealed class FunctionInvocationTests
             },
             "get_weather",
             "Current weather of a city.");
-        using var chat = new ChatClientBuilder(fixture.Client.AsChatClient(AIFixture.ChatModel)).UseFunctionInvocation().Build();
+        using var chat = new ChatClientBuilder(fixture.Client.AsIChatClient(AIFixture.ChatModel)).UseFunctionInvocation().Build();
         var options = new ChatOptions { Tools = [weather] };
         List<ChatMessage> prompt = [new(ChatRole.User, "Weather in Paris?")];
 
@@ -75,7 +75,7 @@ public sealed class FunctionInvocationTests
         fixture.Fake.ChatTurns.Enqueue(FakeChatTurn.CallTools(
             new FakeToolCall("call_a", "lookup", """{"q":"first"}"""),
             new FakeToolCall("call_b", "lookup", """{"q":"second"}""")));
-        var chat = fixture.Client.AsChatClient(AIFixture.ChatModel);
+        var chat = fixture.Client.AsIChatClient(AIFixture.ChatModel);
 
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in chat.GetStreamingResponseAsync("Look both up"))

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Nebius.TokenFactory.Tests.Infrastructure;
 
 namespace Nebius.TokenFactory.Tests.Client;
@@ -68,8 +70,130 @@ public sealed class DependencyInjectionTests
         });
         await using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<NebiusClient>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<NebiusClient>());
 
-        Assert.Equal(nameof(NebiusClientOptions.BaseUrl), error.ParamName);
+        Assert.Contains(nameof(NebiusClientOptions.BaseUrl), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_with_invalid_options_fails_at_start_naming_the_option()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddNebiusTokenFactory("bad", o =>
+        {
+            o.ApiKey = "k";
+            o.Timeout = TimeSpan.FromSeconds(-5);
+        });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(nameof(NebiusClientOptions.Timeout), error.Message, StringComparison.Ordinal);
+        Assert.Equal("bad", error.OptionsName);
+    }
+
+    [Fact]
+    public async Task A_handler_chained_on_the_returned_builder_runs_inside_the_client_pipeline()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<HandlerLog>();
+        builder.Services.AddTransient<RecordingHandler>();
+        builder.Services.AddNebiusTokenFactory(o =>
+        {
+            o.ApiKey = "key-1";
+            o.BaseUrl = server.BaseUrl;
+            o.AiProjectId = "project-1";
+        }).AddHttpMessageHandler<RecordingHandler>();
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        await host.Services.GetRequiredService<NebiusClient>().V1.Models.GetAsync();
+
+        // The handler sees the request as the client sends it: authorized and scoped to the project.
+        var seen = Assert.Single(host.Services.GetRequiredService<HandlerLog>().Requests);
+        Assert.Equal("Bearer key-1", seen.Authorization);
+        Assert.Contains("ai_project_id=project-1", seen.Query, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_root_provider_holds_one_client_however_often_it_is_resolved()
+    {
+        var services = new ServiceCollection();
+        services.AddNebiusTokenFactory(o => o.ApiKey = "k");
+        services.AddNebiusTokenFactory("west", o => o.ApiKey = "k");
+        await using var provider = services.BuildServiceProvider();
+
+        var defaults = Enumerable.Range(0, 1_000).Select(_ => provider.GetRequiredService<NebiusClient>()).Distinct().ToList();
+        var keyed = Enumerable.Range(0, 1_000).Select(_ => provider.GetRequiredKeyedService<NebiusClient>("west")).Distinct().ToList();
+
+        Assert.Single(defaults);
+        Assert.Single(keyed);
+        Assert.NotSame(defaults[0], keyed[0]);
+    }
+
+    [Fact]
+    public async Task The_default_transport_recycles_connections_and_a_configured_primary_handler_wins()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var stub = new StubTransport();
+        var services = new ServiceCollection();
+        services.AddNebiusTokenFactory(o => o.ApiKey = "k");
+        services.AddNebiusTokenFactory("stubbed", o =>
+        {
+            o.ApiKey = "k";
+            o.BaseUrl = server.BaseUrl;
+        }).ConfigurePrimaryHttpMessageHandler(() => stub);
+        await using var provider = services.BuildServiceProvider();
+        var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        var primary = Innermost(handlers.CreateHandler(NebiusServiceCollectionExtensions.HttpClientName(Options.DefaultName)));
+        var sockets = Assert.IsType<SocketsHttpHandler>(primary);
+        Assert.Equal(Http.DefaultTransport.PooledConnectionLifetime, sockets.PooledConnectionLifetime);
+        Assert.False(sockets.AllowAutoRedirect);
+        Assert.Equal(System.Net.DecompressionMethods.All, sockets.AutomaticDecompression);
+
+        await provider.GetRequiredKeyedService<NebiusClient>("stubbed").V1.Models.GetAsync();
+        Assert.Equal(1, stub.Calls);
+        Assert.Empty(server.Journal);
+    }
+
+    private static HttpMessageHandler Innermost(HttpMessageHandler handler)
+    {
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        return handler;
+    }
+
+    private sealed class HandlerLog
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(string? Authorization, string Query)> Requests { get; } = new();
+    }
+
+    private sealed class RecordingHandler(HandlerLog log) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            log.Requests.Enqueue((request.Headers.Authorization?.ToString(), request.RequestUri!.Query));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed class StubTransport : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"object":"list","data":[]}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }

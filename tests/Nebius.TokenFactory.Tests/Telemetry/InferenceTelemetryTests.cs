@@ -158,14 +158,14 @@ public sealed class InferenceTelemetryTests
         var request = new RequestInformation { UrlTemplate = "{+baseurl}/v1/chat/completions{?ai_project_id*}", HttpMethod = Method.POST };
 
         Assert.False(GenAiInstruments.Enabled);
-        Assert.Null(GenAiCall.Start(request, "http://127.0.0.1:1", streaming: false));
+        Assert.Null(GenAiCall.Start(request, "http://127.0.0.1:1", streaming: false, enabled: true));
         Assert.Empty(request.RequestOptions);
 
         // Not a timing: with nobody listening, the per-call hook allocates nothing at all.
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1_000; i++)
         {
-            GenAiCall.Start(request, "http://127.0.0.1:1", streaming: true);
+            GenAiCall.Start(request, "http://127.0.0.1:1", streaming: true, enabled: true);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -178,8 +178,8 @@ public sealed class InferenceTelemetryTests
         var models = new RequestInformation { UrlTemplate = "{+baseurl}/v1/models{?verbose*}", HttpMethod = Method.GET };
         var chat = new RequestInformation { UrlTemplate = "{+baseurl}/v1/chat/completions{?ai_project_id*}", HttpMethod = Method.POST };
 
-        Assert.Null(GenAiCall.Start(models, "http://127.0.0.1:1", streaming: false));
-        var call = GenAiCall.Start(chat, "http://127.0.0.1:1", streaming: false);
+        Assert.Null(GenAiCall.Start(models, "http://127.0.0.1:1", streaming: false, enabled: true));
+        var call = GenAiCall.Start(chat, "http://127.0.0.1:1", streaming: false, enabled: true);
         call?.End();
 
         Assert.NotNull(call);
