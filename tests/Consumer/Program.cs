@@ -1,10 +1,13 @@
-// Uses the packed Nebius.TokenFactory and Nebius.TokenFactory.Testing packages the way an internal
+// Uses the packed Nebius.TokenFactory, .AI and .Testing packages the way an internal
 // consumer would, against the fake server from the test kit. Prints one line per check; exit code 0
 // only when every check passed.
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Nebius.TokenFactory;
+using Nebius.TokenFactory.AI;
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Testing;
+using ChatRole = Nebius.TokenFactory.Models.ChatRole;
 
 await using var fake = await FakeTokenFactory.StartAsync();
 fake.ChatReply = "Paris is the capital of France.";
@@ -57,9 +60,13 @@ services.AddNebiusTokenFactory(o =>
 });
 await using (var provider = services.BuildServiceProvider())
 {
-    using var client = provider.GetRequiredService<NebiusClient>();
+    var client = provider.GetRequiredService<NebiusClient>();   // a singleton: the container owns it
     var answer = await client.AskAsync("meta-llama/Meta-Llama-3.1-8B-Instruct", "Capital of France?");
-    Check("dependency injection", answer == fake.ChatReply, answer);
+    Check("dependency injection", answer == fake.ChatReply && ReferenceEquals(client, provider.GetRequiredService<NebiusClient>()), answer);
+
+    IChatClient chat = client.AsIChatClient("meta-llama/Meta-Llama-3.1-8B-Instruct");
+    var response = await chat.GetResponseAsync("Capital of France?");
+    Check("ai adapter", response.Text == fake.ChatReply, response.Text);
 }
 
 var scoped = fake.Journal.Count(r => r.Query.Contains("ai_project_id=consumer-project", StringComparison.Ordinal));

@@ -80,13 +80,90 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Without_a_key_it_runs_against_the_built_in_fake_and_says_so()
+    public async Task Without_a_key_a_command_stops_with_2_and_one_line_on_how_to_give_one()
     {
         var (exit, output, errors) = await Cli.Run("models");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("NEBIUS_API_KEY", line, StringComparison.Ordinal);
+        Assert.Contains("--api-key-file", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--fake")]
+    [InlineData("NEBIUS_FAKE=1")]
+    [InlineData("NEBIUS_FAKE=true")]
+    public async Task The_fake_runs_any_command_when_asked_for_and_says_so(string how)
+    {
+        var environment = new Dictionary<string, string>();
+        string[] args = ["models"];
+        if (how.StartsWith("NEBIUS_FAKE=", StringComparison.Ordinal))
+        {
+            environment["NEBIUS_FAKE"] = how.Split('=')[1];
+        }
+        else
+        {
+            args = [.. args, how];
+        }
+
+        var (exit, output, errors) = await Cli.Run(environment, args);
 
         Assert.Equal(0, exit);
         Assert.Contains("built-in fake", errors, StringComparison.Ordinal);
         Assert.Contains("meta-llama/Meta-Llama-3.1-8B-Instruct", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Smoke_without_a_key_runs_offline_and_says_so_in_its_output()
+    {
+        var (exit, output, _) = await Cli.Run("smoke");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("offline", output.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("smoke: ok (offline", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_key_can_come_from_a_file_and_is_never_printed()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        var keyFile = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(keyFile, "file-key-123\n");
+
+            var (exit, output, errors) = await Cli.Run("models", "--api-key-file", keyFile, "--base-url", fake.BaseUrl.ToString());
+
+            Assert.Equal(0, exit);
+            Assert.Equal("Bearer file-key-123", Assert.Single(fake.Journal).Headers["Authorization"]);
+            Assert.DoesNotContain("file-key-123", output + errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_key_file_is_a_usage_error_naming_the_file()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-key-" + Guid.NewGuid().ToString("N"));
+
+        var (exit, _, errors) = await Cli.Run("models", "--api-key-file", missing);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(missing, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_package_version()
+    {
+        var (exit, output, _) = await Cli.Run("--version");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^\d+\.\d+\.\d+", output.Trim());
     }
 
     [Fact]

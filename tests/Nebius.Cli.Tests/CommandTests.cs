@@ -108,6 +108,36 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Files_list_shows_every_file_not_the_default_page_and_takes_a_limit()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        var ids = Enumerable.Range(0, 25).Select(i => AddFile(fake, $"part-{i}.jsonl", "batch")).ToHashSet();
+
+        var (exit, json, _) = await Cli.Against(fake, "files", "list", "--json");
+        var (_, limited, _) = await Cli.Against(fake, "files", "list", "--json", "--limit", "5");
+        var (badExit, _, badErrors) = await Cli.Against(fake, "files", "list", "--limit", "0");
+
+        Assert.Equal(0, exit);
+        Assert.Subset(Json(json)["data"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToHashSet(), ids);
+        Assert.Equal(5, Json(limited)["data"]!.AsArray().Count);
+        Assert.Equal(2, badExit);
+        Assert.Contains("--limit", badErrors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_keeps_quotes_and_non_ascii_text_as_they_are()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        fake.ChatReply = "He said \"bonjour\" <to> Zoë & co";
+
+        var (exit, output, _) = await Cli.Against(fake, "chat", "Hi", "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("He said \\\"bonjour\\\" <to> Zoë & co", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0022", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Files_delete_removes_the_file_and_an_unknown_one_exits_with_1()
     {
         await using var fake = await FakeTokenFactory.StartAsync();
@@ -162,7 +192,7 @@ public sealed class CommandTests
     [Fact]
     public async Task Fine_tune_create_works_offline_with_the_built_in_fakes_sample_file()
     {
-        var (exit, output, errors) = await Cli.Run("fine-tune", "create", "--model", "Qwen/Qwen3-4B", "--training-file", ClientSession.SampleTrainingFileId);
+        var (exit, output, errors) = await Cli.Run("fine-tune", "create", "--model", "Qwen/Qwen3-4B", "--training-file", ClientSession.SampleTrainingFileId, "--fake");
 
         Assert.Equal(0, exit);
         Assert.Contains("built-in fake", errors, StringComparison.Ordinal);

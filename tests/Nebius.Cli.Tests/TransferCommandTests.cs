@@ -128,7 +128,7 @@ public sealed class TransferCommandTests : IDisposable
     {
         var target = PathOf("sample.jsonl");
 
-        var (exit, output, _) = await Cli.Run("files", "download", "file-sample-training", "-o", target, "--json");
+        var (exit, output, _) = await Cli.Run("files", "download", "file-sample-training", "-o", target, "--json", "--fake");
 
         Assert.Equal(0, exit);
         var result = Json(output);
@@ -219,7 +219,7 @@ public sealed class TransferCommandTests : IDisposable
     {
         var results = PathOf("results.jsonl");
 
-        var (exit, output, errors) = await Cli.Run("batches", "run", WriteInput(ChatLine("a", "x"), ChatLine("b", "y")), "--output", results, "--poll-interval", "0.01");
+        var (exit, output, errors) = await Cli.Run("batches", "run", WriteInput(ChatLine("a", "x"), ChatLine("b", "y")), "--output", results, "--poll-interval", "0.01", "--fake");
 
         Assert.Equal(0, exit);
         Assert.Contains("built-in fake", errors, StringComparison.Ordinal);
@@ -278,7 +278,7 @@ public sealed class TransferCommandTests : IDisposable
     [Fact]
     public async Task Batches_run_with_a_missing_input_file_exits_with_2()
     {
-        var (exit, _, errors) = await Cli.Run("batches", "run", PathOf("absent.jsonl"), "--output", PathOf("r.jsonl"));
+        var (exit, _, errors) = await Cli.Run("batches", "run", PathOf("absent.jsonl"), "--output", PathOf("r.jsonl"), "--fake");
 
         Assert.Equal(2, exit);
         Assert.Contains("<input>: no file at", errors, StringComparison.Ordinal);

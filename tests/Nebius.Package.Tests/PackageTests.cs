@@ -23,9 +23,9 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
     ];
 
     [Fact]
-    public void The_version_is_semver_and_comes_from_src_Directory_Build_props()
+    public void The_version_is_semver_and_comes_from_src_Packaging_props()
     {
-        var props = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "Directory.Build.props"));
+        var props = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "Packaging.props"));
         var prefix = props.Descendants("VersionPrefix").Single().Value;
 
         Assert.Matches(SemVer(), packages.Version);
@@ -35,6 +35,7 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
     [Theory]
     [InlineData("Nebius.TokenFactory")]
     [InlineData("Nebius.TokenFactory.Testing")]
+    [InlineData("Nebius.TokenFactory.AI")]
     public void Each_package_has_its_readme_xml_docs_symbols_and_the_spec_version(string id)
     {
         using var package = ZipFile.OpenRead(packages.PackagePath(id));
@@ -89,6 +90,50 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
     }
 
     [Fact]
+    public void Packing_the_solution_yields_the_three_packages_and_the_tool()
+    {
+        var packed = Directory.GetFiles(packages.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [.. PackedPackages.PackageIds.Append(PackedPackages.ToolId).Select(id => $"{id}.{packages.Version}.nupkg").Order(StringComparer.Ordinal)],
+            packed);
+    }
+
+    [Fact]
+    public async Task The_tool_installs_from_the_folder_feed_and_runs_offline()
+    {
+        var home = Path.Combine(packages.Root, "tool");
+        Directory.CreateDirectory(home);
+        var config = Path.Combine(home, "nuget.config");
+        File.WriteAllText(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="feed" value="{packages.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var toolPath = Path.Combine(home, "bin");
+
+        var (installed, installOutput) = await DotnetProcess.RunAsync(home, TimeSpan.FromMinutes(3), "tool", "install", PackedPackages.ToolId, "--version", packages.Version, "--tool-path", toolPath, "--configfile", config);
+        Assert.True(installed == 0, $"dotnet tool install failed:\n{installOutput}");
+
+        var nebius = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "nebius.exe" : "nebius");
+        var (versionExit, version) = await ToolProcess.RunAsync(nebius, "--version");
+        Assert.Equal(0, versionExit);
+        Assert.StartsWith(packages.Version, version.Trim(), StringComparison.Ordinal);
+
+        var (smokeExit, smoke) = await ToolProcess.RunAsync(nebius, "smoke");
+        Assert.True(smokeExit == 0, $"nebius smoke failed ({smokeExit}):\n{smoke}");
+        Assert.Contains("smoke: ok (offline", smoke, StringComparison.Ordinal);
+
+        var (modelsExit, models) = await ToolProcess.RunAsync(nebius, "models");
+        Assert.Equal(2, modelsExit);
+        Assert.Contains("no API key", models, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_project_outside_the_solution_restores_the_packages_from_a_folder_feed_and_calls_the_fake()
     {
         var consumer = Path.Combine(packages.Root, "consumer");
@@ -105,6 +150,7 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
         Assert.True(exitCode == 0, $"the consumer failed ({exitCode}):\n{output}");
         Assert.Contains("ok stream:", output, StringComparison.Ordinal);
         Assert.Contains("ok dependency injection:", output, StringComparison.Ordinal);
+        Assert.Contains("ok ai adapter:", output, StringComparison.Ordinal);
         Assert.Contains("consumer: ok", output, StringComparison.Ordinal);
 
         // The package it ran is the one just packed, restored from the folder feed into the sample's own folder.

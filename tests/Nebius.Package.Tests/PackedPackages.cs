@@ -5,12 +5,14 @@ using Nebius.Testing;
 namespace Nebius.Package.Tests;
 
 /// <summary>
-/// Packs both packages once per test run (<c>dotnet pack --no-build</c> of what the test build just built)
-/// into a temporary folder feed that the tests inspect and restore from.
+/// Packs the solution once per test run (<c>dotnet pack Nebius.Generated.sln --no-build</c> of what the test build
+/// just built: the three packages and the tool) into a temporary folder feed that the tests inspect and restore from.
 /// </summary>
 public sealed partial class PackedPackages : IAsyncLifetime
 {
-    public static readonly string[] PackageIds = ["Nebius.TokenFactory", "Nebius.TokenFactory.Testing"];
+    public static readonly string[] PackageIds = ["Nebius.TokenFactory", "Nebius.TokenFactory.Testing", "Nebius.TokenFactory.AI"];
+
+    public const string ToolId = "Nebius.TokenFactory.Cli";
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "nebius-package-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -26,15 +28,12 @@ public sealed partial class PackedPackages : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        foreach (var id in PackageIds)
-        {
-            var project = Path.Combine(RepositoryPaths.Root, "src", id, id + ".csproj");
-            var (exitCode, output) = await DotnetProcess.RunAsync(RepositoryPaths.Root, TimeSpan.FromMinutes(3), "pack", project, "-c", Configuration, "--no-build", "-o", Feed);
-            Assert.True(exitCode == 0, $"dotnet pack {id} failed:\n{output}");
-        }
+        var solution = Path.Combine(RepositoryPaths.Root, "Nebius.Generated.sln");
+        var (exitCode, output) = await DotnetProcess.RunAsync(RepositoryPaths.Root, TimeSpan.FromMinutes(5), "pack", solution, "-c", Configuration, "--no-build", "-o", Feed);
+        Assert.True(exitCode == 0, $"dotnet pack Nebius.Generated.sln failed:\n{output}");
 
-        var packed = Path.GetFileName(Directory.GetFiles(Feed, "Nebius.TokenFactory.*.nupkg").Single(f => !Path.GetFileName(f).StartsWith("Nebius.TokenFactory.Testing.", StringComparison.Ordinal)));
-        Version = VersionInFileName().Match(packed).Groups[1].Value;
+        var packed = Directory.GetFiles(Feed, "Nebius.TokenFactory.*.nupkg").Select(Path.GetFileName).Select(f => VersionInFileName().Match(f!)).Single(m => m.Success);
+        Version = packed.Groups[1].Value;
     }
 
     public Task DisposeAsync()

@@ -39,7 +39,11 @@ internal static class CliApp
         catch (CliUsageException ex)
         {
             await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
-            await ShowHelpAsync(root, parse.CommandResult.Command, errors).ConfigureAwait(false);
+            if (ex.ShowHelp)
+            {
+                await ShowHelpAsync(root, parse.CommandResult.Command, errors).ConfigureAwait(false);
+            }
+
             return UsageError;
         }
         catch (ArgumentException ex)
@@ -69,9 +73,10 @@ internal static class CliApp
     {
         // A plain command named "nebius" rather than RootCommand, whose name is the host's (testhost under tests).
         var root = new Command("nebius", """
-            The Nebius Token Factory from the command line. Without NEBIUS_API_KEY every command runs against
-            the built-in fake server (and says so on stderr); with it, against the real API.
-            Exit codes: 0 success, 1 the API or the network failed, 2 usage error.
+            The Nebius Token Factory from the command line, against the real API (key from --api-key-file,
+            --api-key or NEBIUS_API_KEY). --fake (or NEBIUS_FAKE=1) runs any command against the built-in fake
+            server instead; only `smoke` runs there by default when no key is given, and says so.
+            Exit codes: 0 success, 1 the API or the network failed, 2 usage error. A missing key is a usage error.
             """)
         {
             Options = { new HelpOption(), new VersionOption() },
@@ -89,12 +94,15 @@ internal static class CliApp
         return root;
     }
 
-    /// <summary>Sets a command's action: open a session (real API or fake), run, close.</summary>
-    internal static void SetSessionAction(this Command command, Func<ParseResult, CliContext> context, Func<CliContext, ClientSession, CancellationToken, Task<int>> action) =>
+    /// <summary>
+    /// Sets a command's action: open a session (the real API, or the fake when asked for), run, close.
+    /// <paramref name="offlineWithoutKey"/> lets a command fall back to the fake when no key is given (only <c>smoke</c>).
+    /// </summary>
+    internal static void SetSessionAction(this Command command, Func<ParseResult, CliContext> context, Func<CliContext, ClientSession, CancellationToken, Task<int>> action, bool offlineWithoutKey = false) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
-            await using var session = await cli.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using var session = await cli.OpenSessionAsync(offlineWithoutKey, cancellationToken).ConfigureAwait(false);
             return await action(cli, session, cancellationToken).ConfigureAwait(false);
         });
 

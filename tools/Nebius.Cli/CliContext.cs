@@ -10,7 +10,8 @@ namespace Nebius.Cli;
 /// <summary>What a command's action gets: the parsed line, where to write, and a client session to call with.</summary>
 internal sealed class CliContext(ParseResult parse, TextWriter output, TextWriter errors, Func<string, string?> environment)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: quotes, '<', '&' and non-ASCII text stay as they are (a script reads JSON, not HTML).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public ParseResult Parse { get; } = parse;
 
@@ -40,9 +41,11 @@ internal sealed class CliContext(ParseResult parse, TextWriter output, TextWrite
 
     public T? Value<T>(Argument<T> argument) => Parse.GetValue(argument);
 
-    public Task<ClientSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+    public Task<ClientSession> OpenSessionAsync(bool offlineWithoutKey, CancellationToken cancellationToken) =>
         ClientSession.OpenAsync(
-            CliOptions.Resolve(Parse, CliOptions.ApiKey, "NEBIUS_API_KEY", environment),
+            CliOptions.ResolveApiKey(Parse, environment),
+            CliOptions.WantsFake(Parse, environment),
+            offlineWithoutKey,
             CliOptions.Resolve(Parse, CliOptions.BaseUrl, "NEBIUS_BASE_URL", environment),
             CliOptions.Resolve(Parse, CliOptions.Project, "NEBIUS_AI_PROJECT_ID", environment),
             Errors,

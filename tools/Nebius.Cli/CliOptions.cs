@@ -10,8 +10,21 @@ internal static class CliOptions
 {
     public static readonly Option<string> ApiKey = new("--api-key")
     {
-        Description = "API key (env NEBIUS_API_KEY). Without one the built-in fake server answers.",
+        Description = "API key (env NEBIUS_API_KEY). Prefer --api-key-file or the environment: a command line is visible to other users.",
         HelpName = "key",
+        Recursive = true,
+    };
+
+    public static readonly Option<FileInfo> ApiKeyFile = new("--api-key-file")
+    {
+        Description = "Read the API key from this file (its first line).",
+        HelpName = "path",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Fake = new("--fake")
+    {
+        Description = "Run against the built-in fake Token Factory instead of the real API (env NEBIUS_FAKE=1).",
         Recursive = true,
     };
 
@@ -38,6 +51,8 @@ internal static class CliOptions
     public static void AddTo(Command root)
     {
         root.Options.Add(ApiKey);
+        root.Options.Add(ApiKeyFile);
+        root.Options.Add(Fake);
         root.Options.Add(BaseUrl);
         root.Options.Add(Project);
         root.Options.Add(Json);
@@ -48,4 +63,38 @@ internal static class CliOptions
         parse.GetValue(option) is { Length: > 0 } given ? given
         : environment(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
+
+    /// <summary>
+    /// The key: <c>--api-key</c>, else the first line of <c>--api-key-file</c>, else <c>NEBIUS_API_KEY</c>; null when none
+    /// is given. An unreadable or empty key file is a usage error (naming the file, never its content).
+    /// </summary>
+    public static string? ResolveApiKey(ParseResult parse, Func<string, string?> environment)
+    {
+        if (parse.GetValue(ApiKey) is { Length: > 0 } given)
+        {
+            return given;
+        }
+
+        if (parse.GetValue(ApiKeyFile) is { } file)
+        {
+            string? firstLine;
+            try
+            {
+                using var reader = file.OpenText();
+                firstLine = reader.ReadLine()?.Trim();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"--api-key-file: cannot read {file.FullName}: {ex.Message}");
+            }
+
+            return string.IsNullOrEmpty(firstLine) ? throw new CliUsageException($"--api-key-file: {file.FullName} holds no key on its first line.") : firstLine;
+        }
+
+        return environment("NEBIUS_API_KEY") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+    }
+
+    /// <summary>Whether the built-in fake was asked for: <c>--fake</c> or <c>NEBIUS_FAKE</c> set to 1 or true.</summary>
+    public static bool WantsFake(ParseResult parse, Func<string, string?> environment) =>
+        parse.GetValue(Fake) || environment("NEBIUS_FAKE") is { } value && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 }

@@ -5,8 +5,10 @@ using Nebius.TokenFactory.Testing;
 namespace Nebius.Cli;
 
 /// <summary>
-/// A client for the command: the real API when a key is given (option or <c>NEBIUS_API_KEY</c>), otherwise
-/// the built-in fake on a loopback port, announced on stderr so nobody mistakes it for the real thing.
+/// A client for the command: the real API with the key given, or the built-in fake on a loopback port when it
+/// was asked for (<c>--fake</c>, <c>NEBIUS_FAKE=1</c>) or, for a command that allows it, when no key is given;
+/// the fake is announced on stderr so nobody mistakes it for the real thing. Without a key and without the fake
+/// the command stops with exit code 2 before anything runs (a CI job whose secret is missing must not pass on fake data).
 /// </summary>
 internal sealed class ClientSession : IAsyncDisposable
 {
@@ -25,10 +27,15 @@ internal sealed class ClientSession : IAsyncDisposable
 
     public bool IsFake => _fake is not null;
 
-    public static async Task<ClientSession> OpenAsync(string? apiKey, string? baseUrl, string? project, TextWriter notices, CancellationToken cancellationToken)
+    public static async Task<ClientSession> OpenAsync(string? apiKey, bool fakeAsked, bool offlineWithoutKey, string? baseUrl, string? project, TextWriter notices, CancellationToken cancellationToken)
     {
+        if (apiKey is null && !fakeAsked && !offlineWithoutKey)
+        {
+            throw new CliUsageException("no API key: set NEBIUS_API_KEY or pass --api-key-file <path>; --fake runs against the built-in fake instead.", showHelp: false);
+        }
+
         FakeTokenFactory? fake = null;
-        if (apiKey is null)
+        if (fakeAsked || apiKey is null)
         {
             fake = await FakeTokenFactory.StartAsync(cancellationToken).ConfigureAwait(false);
             fake.Files[SampleTrainingFileId] = new FakeFile(
@@ -37,7 +44,8 @@ internal sealed class ClientSession : IAsyncDisposable
                 "fine-tune",
                 Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"}]}\n"),
                 DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            await notices.WriteLineAsync($"No NEBIUS_API_KEY: using the built-in fake Token Factory at {fake.BaseUrl} (set the key to call the real API).").ConfigureAwait(false);
+            var why = fakeAsked ? "--fake" : "no NEBIUS_API_KEY";
+            await notices.WriteLineAsync($"{why}: using the built-in fake Token Factory at {fake.BaseUrl}, not the real API.").ConfigureAwait(false);
             apiKey = "fake-key";
             baseUrl = fake.BaseUrl.ToString();
         }

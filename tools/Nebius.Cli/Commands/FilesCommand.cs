@@ -9,6 +9,8 @@ internal static class FilesCommand
 {
     private static readonly Option<string> Purpose = new("--purpose") { Description = "Only files of this purpose.", HelpName = "batch|fine-tune" };
 
+    private static readonly Option<int?> Limit = new("--limit") { Description = "The most files to list (default: all of them, up to 10,000).", HelpName = "n" };
+
     private static readonly Argument<string> FileId = new("file-id") { Description = "The file to delete, e.g. file-0123…" };
 
     private static readonly Argument<string> UploadPath = new("path") { Description = "The file to upload (JSONL for batches and fine-tuning)." };
@@ -23,7 +25,7 @@ internal static class FilesCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         Purpose.AcceptOnlyFromAmong("batch", "fine-tune");
-        var list = new Command("list", "List the uploaded files.") { Purpose };
+        var list = new Command("list", "List the uploaded files (all of them, not the API's default page of 10).") { Purpose, Limit };
         list.SetSessionAction(context, ListAsync);
         var upload = new Command("upload", "Upload a file, streamed, with a progress bar on a terminal.") { UploadPath, UploadPurpose };
         upload.SetSessionAction(context, UploadAsync);
@@ -42,15 +44,26 @@ internal static class FilesCommand
             "fine-tune" => FilePurpose.FineTune,
             _ => null,
         };
-        var files = await session.Client.V1.Files.GetAsync(c => c.QueryParameters.Purpose = purpose, cancellationToken).ConfigureAwait(false);
+        var limit = cli.Value(Limit);
+        if (limit is < 1)
+        {
+            throw new CliUsageException($"--limit must be at least 1 (got {limit}).");
+        }
+
+        var files = new List<FileResponse>();
+        await foreach (var file in session.Client.V1.Files.ListAllAsync(purpose, limit, cancellationToken).ConfigureAwait(false))
+        {
+            files.Add(file);
+        }
+
         if (cli.Json)
         {
-            await cli.WriteJsonAsync(files).ConfigureAwait(false);
+            await cli.WriteJsonAsync(new FileList { Object = "list", Data = files }).ConfigureAwait(false);
             return CliApp.Ok;
         }
 
         var table = CliConsole.Table("id", "filename", "purpose", "bytes", "created (UTC)");
-        foreach (var file in files?.Data ?? [])
+        foreach (var file in files)
         {
             table.AddTextRow(file.Id, file.Filename, file.Purpose, file.Bytes?.ToString("N0", CultureInfo.InvariantCulture), CliConsole.Time(file.CreatedAt));
         }

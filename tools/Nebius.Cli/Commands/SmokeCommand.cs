@@ -18,7 +18,8 @@ internal static class SmokeCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var command = new Command("smoke", "Check the key and the service: models list, a chat completion and a stream, with latency and request ids.") { Model };
-        command.SetSessionAction(context, RunAsync);
+        // The README's main job: without a key it runs offline against the built-in fake, and says so.
+        command.SetSessionAction(context, RunAsync, offlineWithoutKey: true);
         return command;
     }
 
@@ -28,7 +29,7 @@ internal static class SmokeCommand
         var steps = new JsonArray();
         if (!cli.Json)
         {
-            await cli.Output.WriteLineAsync($"target: {client.BaseUrl}{(session.IsFake ? " (built-in fake)" : string.Empty)}").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync($"target: {client.BaseUrl}{(session.IsFake ? " (offline: the built-in fake, not the real API)" : string.Empty)}").ConfigureAwait(false);
         }
 
         var metadata = new NebiusResponseMetadata();
@@ -65,11 +66,11 @@ internal static class SmokeCommand
         await Report(cli, steps, "stream", clock.Elapsed, metadata.RequestId, $"{accumulator.ChunkCount} chunks, first after {firstMs} ms: \"{Shorten(streamed)}\"").ConfigureAwait(false);
         if (cli.Json)
         {
-            await cli.WriteJsonAsync(new JsonObject { ["target"] = client.BaseUrl.ToString(), ["fake"] = session.IsFake, ["ok"] = true, ["steps"] = steps }).ConfigureAwait(false);
+            await cli.WriteJsonAsync(new JsonObject { ["target"] = client.BaseUrl.ToString(), ["fake"] = session.IsFake, ["offline"] = session.IsFake, ["ok"] = true, ["steps"] = steps }).ConfigureAwait(false);
         }
         else
         {
-            await cli.Output.WriteLineAsync("smoke: ok").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync(session.IsFake ? "smoke: ok (offline, against the built-in fake)" : "smoke: ok").ConfigureAwait(false);
         }
 
         return CliApp.Ok;
