@@ -158,7 +158,7 @@ internal static class FakeBatches
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)
         {
-            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = new JsonArray([.. FakeInference.Vector(inputs[i], dimensions).Select(v => (JsonNode)v)]) });
+            data.Add((JsonNode)new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = new JsonArray([.. FakeInference.Vector(inputs[i], dimensions).Select(v => (JsonNode)v)]) });
         }
 
         return new JsonObject

@@ -20,7 +20,7 @@ internal static class FakeCustomModels
         {
             foreach (var model in fake.Managed.CustomModels.Values.OrderBy(m => m["created_at"]!.GetValue<long>()).ThenBy(m => m["name"]!.GetValue<string>(), StringComparer.Ordinal))
             {
-                models.Add(Info(model));
+                models.Add((JsonNode)Info(model));
             }
         }
 

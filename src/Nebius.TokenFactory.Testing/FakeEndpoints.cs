@@ -41,7 +41,7 @@ internal static class FakeEndpoints
                 };
             }
 
-            templates.Add(new JsonObject
+            templates.Add((JsonNode)new JsonObject
             {
                 ["name"] = model,
                 ["type"] = "text2text",

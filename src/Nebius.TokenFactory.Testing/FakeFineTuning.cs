@@ -283,8 +283,8 @@ internal static class FakeFineTuning
             foreach (var name in new[] { "adapter_config.json", "adapter_model.safetensors" })
             {
                 var file = FakeFiles.Store(fake, name, "fine-tune-results", "{}"u8.ToArray());
-                files.Add(file.Id);
-                resultFiles.Add(file.Id);
+                files.Add((JsonNode)file.Id);
+                resultFiles.Add((JsonNode)file.Id);
             }
 
             checkpoints.Add(new JsonObject

@@ -70,7 +70,7 @@ internal static class FakeInference
         for (var i = 0; i < inputs.Count; i++)
         {
             var vector = Vector(inputs[i], dimensions);
-            data.Add(new JsonObject
+            data.Add((JsonNode)new JsonObject
             {
                 ["object"] = "embedding",
                 ["index"] = i,

@@ -24,7 +24,7 @@ internal static class FakeJson
         var detail = new JsonArray();
         foreach (var (field, type, message) in problems)
         {
-            detail.Add(new JsonObject { ["type"] = type, ["loc"] = new JsonArray("body", field), ["msg"] = message, ["input"] = null });
+            detail.Add((JsonNode)new JsonObject { ["type"] = type, ["loc"] = new JsonArray("body", field), ["msg"] = message, ["input"] = null });
         }
 
         return Write(context, 422, new JsonObject { ["detail"] = detail });
