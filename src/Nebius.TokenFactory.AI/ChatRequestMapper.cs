@@ -147,7 +147,7 @@ internal static class ChatRequestMapper
                 {
                     Name = json.SchemaName ?? "response",
                     Description = json.SchemaDescription,
-                    Schema = new JsonSchemaFormat_schema { AdditionalData = UntypedValues.ObjectMembers(schema, nameof(options), "ResponseFormat.Schema") },
+                    Schema = new JsonSchemaFormatSchema { AdditionalData = UntypedValues.ObjectMembers(schema, nameof(options), "ResponseFormat.Schema") },
                 },
             },
             ChatResponseFormatJson => new ChatResponseFormatJsonObject { Type = "json_object" },
@@ -165,7 +165,7 @@ internal static class ChatRequestMapper
                     {
                         Name = function.Name,
                         Description = string.IsNullOrEmpty(function.Description) ? null : function.Description,
-                        Parameters = new ChatFunctionDefinition_parameters { AdditionalData = UntypedValues.ObjectMembers(function.JsonSchema, nameof(options), $"Tools[{function.Name}].JsonSchema") },
+                        Parameters = new ChatFunctionDefinitionParameters { AdditionalData = UntypedValues.ObjectMembers(function.JsonSchema, nameof(options), $"Tools[{function.Name}].JsonSchema") },
                     },
                 });
             }
@@ -226,10 +226,10 @@ internal static class ChatRequestMapper
                 case NebiusChatProperties.GuidedJson:
                     request.GuidedJson = UntypedValues.AsString(value) is { } schemaText
                         ? schemaText
-                        : new ChatCompletionRequest_guided_jsonMember1 { AdditionalData = UntypedValues.ObjectMembers(value, parameterName, $"AdditionalProperties[\"{key}\"]") };
+                        : new ChatCompletionRequestGuidedJsonMember1 { AdditionalData = UntypedValues.ObjectMembers(value, parameterName, $"AdditionalProperties[\"{key}\"]") };
                     break;
                 case NebiusChatProperties.ChatTemplateKwargs:
-                    request.ChatTemplateKwargs = new ChatCompletionRequest_chat_template_kwargs { AdditionalData = UntypedValues.ObjectMembers(value, parameterName, $"AdditionalProperties[\"{key}\"]") };
+                    request.ChatTemplateKwargs = new ChatCompletionRequestChatTemplateKwargs { AdditionalData = UntypedValues.ObjectMembers(value, parameterName, $"AdditionalProperties[\"{key}\"]") };
                     break;
                 case NebiusChatProperties.ReasoningEffort:
                     var effort = UntypedValues.AsString(value) ?? (value as Enum)?.ToString() ?? throw Invalid(parameterName, key, "a string");

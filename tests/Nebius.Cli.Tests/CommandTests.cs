@@ -219,7 +219,7 @@ public sealed class CommandTests
         var (_, empty, _) = await Cli.Against(fake, "endpoints", "list");
         using (var client = new NebiusClient(new NebiusClientOptions { ApiKey = "k", BaseUrl = fake.BaseUrl }))
         {
-            await client.V0.Dedicated_endpoints.PostAsync(new CreateDedicatedEndpointRequest
+            await client.V0.DedicatedEndpoints.PostAsync(new CreateDedicatedEndpointRequest
             {
                 Name = "chatbot",
                 ModelName = "openai/gpt-oss-20b",

@@ -41,7 +41,7 @@ internal static class BatchRoundTrip
                     Endpoint = BatchInputWriter.PathOf(endpoint),
                     InputFileId = file.Id,
                     CompletionWindow = NebiusLimits.BatchCompletionWindow,
-                    Metadata = options.Metadata is null ? null : new BatchCreateRequest_metadata { AdditionalData = options.Metadata.ToDictionary(p => p.Key, p => (object)p.Value) },
+                    Metadata = options.Metadata is null ? null : new BatchCreateRequestMetadata { AdditionalData = options.Metadata.ToDictionary(p => p.Key, p => (object)p.Value) },
                 },
                 cancellationToken: cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The server answered the batch create with an empty body.");

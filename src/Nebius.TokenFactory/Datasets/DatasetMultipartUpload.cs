@@ -13,7 +13,7 @@ namespace Nebius.TokenFactory.Datasets;
 internal static class DatasetMultipartUpload
 {
     public static async Task<UploadResponse> SendPartsAndCompleteAsync(
-        WithUpload_ItemRequestBuilder upload,
+        WithUploadItemRequestBuilder upload,
         Stream source,
         long? length,
         IReadOnlyDictionary<int, UploadPartInfoResponse> existing,
@@ -60,7 +60,7 @@ internal static class DatasetMultipartUpload
         }
     }
 
-    private static async Task<string> SendPartAsync(WithUpload_ItemRequestBuilder upload, int number, byte[] buffer, int count, DatasetUploadOptions options, CancellationToken cancellationToken)
+    private static async Task<string> SendPartAsync(WithUploadItemRequestBuilder upload, int number, byte[] buffer, int count, DatasetUploadOptions options, CancellationToken cancellationToken)
     {
         var delay = options.PartRetryDelay;
         for (var attempt = 1; ; attempt++)

@@ -17,7 +17,7 @@ internal sealed class ChoiceState(int index)
     private bool _sawLogprobs;
     private string? _role;
     private string? _finishReason;
-    private ChatCompletionChoice_stop_reason? _stopReason;
+    private ChatCompletionChoiceStopReason? _stopReason;
 
     public void Add(ChatCompletionChunkChoice choice)
     {
@@ -52,7 +52,7 @@ internal sealed class ChoiceState(int index)
         _finishReason = choice.FinishReason ?? _finishReason;
         if (choice.StopReason is { } stop)
         {
-            _stopReason = new ChatCompletionChoice_stop_reason { String = stop.String, Integer = stop.Integer };
+            _stopReason = new ChatCompletionChoiceStopReason { String = stop.String, Integer = stop.Integer };
         }
     }
 

@@ -36,32 +36,32 @@ public sealed class FakeManagedResourcesTests
             Hyperparameters = new SupervisedHParameters { NEpochs = 2, Lora = true },
         };
 
-        var created = (await client.V1.Fine_tuning.Jobs.PostAsync(request))!;
+        var created = (await client.V1.FineTuning.Jobs.PostAsync(request))!;
         var jobId = created.Id!;
         var seen = new List<string?> { created.Status?.ToString() };
         for (var i = 0; i < 4; i++)
         {
-            seen.Add((await client.V1.Fine_tuning.Jobs[jobId].GetAsync())!.Status?.ToString());
+            seen.Add((await client.V1.FineTuning.Jobs[jobId].GetAsync())!.Status?.ToString());
         }
 
         Assert.Matches("^ftjob-[0-9a-f]{32}$", created.Id);
         Assert.Equal(["validating_files", "queued", "running", "succeeded", "succeeded"], seen);
-        var done = await client.V1.Fine_tuning.Jobs[jobId].GetAsync();
+        var done = await client.V1.FineTuning.Jobs[jobId].GetAsync();
         Assert.Equal(2, done!.ResultFiles!.Count / 2);
         Assert.NotNull(done.FinishedAt);
 
-        var events = await client.V1.Fine_tuning.Jobs[jobId].Events.GetAsync();
+        var events = await client.V1.FineTuning.Jobs[jobId].Events.GetAsync();
         Assert.Equal("Training completed successfully", events!.Data![0].Message);
         Assert.Equal("Job is submitted", events.Data[^1].Message);
 
-        var checkpoints = await client.V1.Fine_tuning.Jobs[jobId].Checkpoints.GetAsync();
+        var checkpoints = await client.V1.FineTuning.Jobs[jobId].Checkpoints.GetAsync();
         Assert.Equal([10, 20], checkpoints!.Data!.Select(c => c.StepNumber));
         Assert.Equal(checkpoints.Data![0].Id, checkpoints.FirstId);
-        var single = await client.V1.Fine_tuning.Jobs[jobId].Checkpoints[checkpoints.Data![1].Id!].GetAsync();
+        var single = await client.V1.FineTuning.Jobs[jobId].Checkpoints[checkpoints.Data![1].Id!].GetAsync();
         Assert.Equal(created.Id, single!.FineTuningJobId);
         Assert.StartsWith("ftckpt_", single.Id, StringComparison.Ordinal);
 
-        var list = await client.V1.Fine_tuning.Jobs.GetAsync();
+        var list = await client.V1.FineTuning.Jobs.GetAsync();
         Assert.Equal([created.Id], list!.Data!.Select(j => j.Id));
         Assert.False(list.HasMore);
     }
@@ -72,15 +72,15 @@ public sealed class FakeManagedResourcesTests
         await using var fake = await FakeTokenFactory.StartAsync();
         using var client = ClientFor(fake);
         var file = AddTrainingFile(fake);
-        var job = await client.V1.Fine_tuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = file });
+        var job = await client.V1.FineTuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = file });
         var jobId = job!.Id!;
 
-        var cancelled = await client.V1.Fine_tuning.Jobs[jobId].Cancel.PostAsync();
-        var again = await Assert.ThrowsAsync<NebiusBadRequestException>(() => client.V1.Fine_tuning.Jobs[jobId].Cancel.PostAsync());
+        var cancelled = await client.V1.FineTuning.Jobs[jobId].Cancel.PostAsync();
+        var again = await Assert.ThrowsAsync<NebiusBadRequestException>(() => client.V1.FineTuning.Jobs[jobId].Cancel.PostAsync());
 
         Assert.Equal("cancelled", cancelled!.Status?.ToString());
         Assert.Contains("already cancelled", again.Detail, StringComparison.Ordinal);
-        Assert.Equal("cancelled", (await client.V1.Fine_tuning.Jobs[jobId].GetAsync())!.Status?.ToString());
+        Assert.Equal("cancelled", (await client.V1.FineTuning.Jobs[jobId].GetAsync())!.Status?.ToString());
     }
 
     [Fact]
@@ -89,17 +89,17 @@ public sealed class FakeManagedResourcesTests
         await using var fake = await FakeTokenFactory.StartAsync();
         fake.FineTuningStates = ["validating_files", "running", "failed"];
         using var client = ClientFor(fake);
-        var job = await client.V1.Fine_tuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = AddTrainingFile(fake) });
+        var job = await client.V1.FineTuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = AddTrainingFile(fake) });
         var jobId = job!.Id!;
 
-        await client.V1.Fine_tuning.Jobs[jobId].GetAsync();
-        var failed = await client.V1.Fine_tuning.Jobs[jobId].GetAsync();
-        var events = await client.V1.Fine_tuning.Jobs[jobId].Events.GetAsync();
+        await client.V1.FineTuning.Jobs[jobId].GetAsync();
+        var failed = await client.V1.FineTuning.Jobs[jobId].GetAsync();
+        var events = await client.V1.FineTuning.Jobs[jobId].Events.GetAsync();
 
         Assert.Equal("failed", failed!.Status);
         Assert.Equal("training_failed", failed.Error?.Code);
         Assert.Equal("error", events!.Data![0].Level);
-        Assert.Empty((await client.V1.Fine_tuning.Jobs[jobId].Checkpoints.GetAsync())!.Data!);
+        Assert.Empty((await client.V1.FineTuning.Jobs[jobId].Checkpoints.GetAsync())!.Data!);
         Assert.Throws<ArgumentException>("value", () => fake.FineTuningStates = []);
     }
 
@@ -110,7 +110,7 @@ public sealed class FakeManagedResourcesTests
         using var client = ClientFor(fake);
 
         var missingFile = await Assert.ThrowsAsync<NebiusNotFoundException>(() =>
-            client.V1.Fine_tuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = "file-nope" }));
+            client.V1.FineTuning.Jobs.PostAsync(new FineTuningRequest { Model = "Qwen/Qwen3-4B", TrainingFile = "file-nope" }));
         Assert.Contains("file-nope", missingFile.Detail, StringComparison.Ordinal);
 
         var (status, body) = await PostRaw(fake, "/v1/fine_tuning/jobs", "{}");
@@ -153,10 +153,10 @@ public sealed class FakeManagedResourcesTests
     {
         await using var fake = await FakeTokenFactory.StartAsync();
         using var client = ClientFor(fake);
-        var templates = await client.V0.Dedicated_endpoints.Templates.GetAsync();
+        var templates = await client.V0.DedicatedEndpoints.Templates.GetAsync();
         var template = templates!.Templates![0];
 
-        var envelope = await client.V0.Dedicated_endpoints.PostAsync(new CreateDedicatedEndpointRequest
+        var envelope = await client.V0.DedicatedEndpoints.PostAsync(new CreateDedicatedEndpointRequest
         {
             Name = "my-endpoint",
             ModelName = template.Name,
@@ -171,10 +171,10 @@ public sealed class FakeManagedResourcesTests
         Assert.Equal(0, endpoint.Deployment!.ReadyReplicas);
         Assert.StartsWith(template.Name!, endpoint.RoutingKey, StringComparison.Ordinal);
 
-        var listed = Assert.Single((await client.V0.Dedicated_endpoints.GetAsync())!.Data!);
+        var listed = Assert.Single((await client.V0.DedicatedEndpoints.GetAsync())!.Data!);
         Assert.Equal(2, listed.Deployment!.ReadyReplicas);
 
-        var stopped = await client.V0.Dedicated_endpoints[endpointId].PatchAsync(new UpdateDedicatedEndpointRequest { Enabled = false, Name = "renamed" });
+        var stopped = await client.V0.DedicatedEndpoints[endpointId].PatchAsync(new UpdateDedicatedEndpointRequest { Enabled = false, Name = "renamed" });
         Assert.Equal("renamed", stopped!.Name);
         Assert.Equal(0, stopped.Deployment!.ReadyReplicas);
         Assert.Equal("eu-north1", stopped.Region);
@@ -194,9 +194,9 @@ public sealed class FakeManagedResourcesTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("region", body, StringComparison.Ordinal);
 
-        await client.V0.Dedicated_endpoints[endpointId].DeleteAsync();
-        Assert.Empty((await client.V0.Dedicated_endpoints.GetAsync())!.Data!);
-        await Assert.ThrowsAsync<NebiusNotFoundException>(() => client.V0.Dedicated_endpoints[endpointId].DeleteAsync());
+        await client.V0.DedicatedEndpoints[endpointId].DeleteAsync();
+        Assert.Empty((await client.V0.DedicatedEndpoints.GetAsync())!.Data!);
+        await Assert.ThrowsAsync<NebiusNotFoundException>(() => client.V0.DedicatedEndpoints[endpointId].DeleteAsync());
     }
 
     [Fact]

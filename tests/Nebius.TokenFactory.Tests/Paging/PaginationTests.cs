@@ -118,7 +118,7 @@ public sealed class PaginationTests
         using var client = TestClients.Create(server);
 
         var messages = new List<string?>();
-        await foreach (var item in client.V1.Fine_tuning.Jobs["ftjob-1"].Events.ListAllAsync())
+        await foreach (var item in client.V1.FineTuning.Jobs["ftjob-1"].Events.ListAllAsync())
         {
             messages.Add(item.Message);
         }

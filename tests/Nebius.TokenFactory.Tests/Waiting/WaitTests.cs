@@ -36,7 +36,7 @@ public sealed class WaitTests
         RespondInTurn(server, "validating_files", "queued", "running", terminal);
         using var client = TestClients.Create(server);
 
-        var job = await client.V1.Fine_tuning.Jobs["ftjob-1"].WaitForCompletionAsync(Fast());
+        var job = await client.V1.FineTuning.Jobs["ftjob-1"].WaitForCompletionAsync(Fast());
 
         Assert.Equal(terminal, job.Status);
         Assert.Equal(4, server.Journal.Count);
@@ -86,7 +86,7 @@ public sealed class WaitTests
         });
         using var client = TestClients.Create(server);
 
-        var endpoint = await client.V0.Dedicated_endpoints.WaitForCompletionAsync("ep-1", Fast());
+        var endpoint = await client.V0.DedicatedEndpoints.WaitForCompletionAsync("ep-1", Fast());
 
         Assert.Equal("ep-1", endpoint.Id);
         Assert.Equal(2, endpoint.Deployment!.ReadyReplicas);
@@ -100,8 +100,8 @@ public sealed class WaitTests
         server.RespondJson(200, """{"object":"list","data":[{"id":"ep-off","enabled":false,"deployment":{"ready_replicas":0}}]}""");
         using var client = TestClients.Create(server);
 
-        var stopped = await client.V0.Dedicated_endpoints.WaitForCompletionAsync("ep-off", Fast());
-        await Assert.ThrowsAsync<NebiusNotFoundException>(() => client.V0.Dedicated_endpoints.WaitForCompletionAsync("ep-gone", Fast()));
+        var stopped = await client.V0.DedicatedEndpoints.WaitForCompletionAsync("ep-off", Fast());
+        await Assert.ThrowsAsync<NebiusNotFoundException>(() => client.V0.DedicatedEndpoints.WaitForCompletionAsync("ep-gone", Fast()));
 
         Assert.False(stopped.Enabled);
     }

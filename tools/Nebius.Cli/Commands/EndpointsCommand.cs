@@ -15,7 +15,7 @@ internal static class EndpointsCommand
 
     private static async Task<int> ListAsync(CliContext cli, ClientSession session, CancellationToken cancellationToken)
     {
-        var endpoints = await session.Client.V0.Dedicated_endpoints.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var endpoints = await session.Client.V0.DedicatedEndpoints.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (cli.Json)
         {
             await cli.WriteJsonAsync(endpoints).ConfigureAwait(false);

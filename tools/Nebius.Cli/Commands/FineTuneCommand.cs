@@ -46,7 +46,7 @@ internal static class FineTuneCommand
             Suffix = cli.Value(Suffix),
             Hyperparameters = epochs is null && !lora ? null : new SupervisedHParameters { NEpochs = epochs, Lora = lora ? true : null },
         };
-        var job = await session.Client.V1.Fine_tuning.Jobs.PostAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var job = await session.Client.V1.FineTuning.Jobs.PostAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (cli.Json)
         {
             await cli.WriteJsonAsync(job).ConfigureAwait(false);
@@ -61,7 +61,7 @@ internal static class FineTuneCommand
 
     private static async Task<int> StatusAsync(CliContext cli, ClientSession session, CancellationToken cancellationToken)
     {
-        var job = await session.Client.V1.Fine_tuning.Jobs[cli.Value(JobId)!].GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var job = await session.Client.V1.FineTuning.Jobs[cli.Value(JobId)!].GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (cli.Json)
         {
             await cli.WriteJsonAsync(job).ConfigureAwait(false);
@@ -89,7 +89,7 @@ internal static class FineTuneCommand
 
     private static async Task<int> EventsAsync(CliContext cli, ClientSession session, CancellationToken cancellationToken)
     {
-        var events = await session.Client.V1.Fine_tuning.Jobs[cli.Value(JobId)!].Events.GetAsync(c => c.QueryParameters.Limit = cli.Value(Limit), cancellationToken).ConfigureAwait(false);
+        var events = await session.Client.V1.FineTuning.Jobs[cli.Value(JobId)!].Events.GetAsync(c => c.QueryParameters.Limit = cli.Value(Limit), cancellationToken).ConfigureAwait(false);
         if (cli.Json)
         {
             await cli.WriteJsonAsync(events).ConfigureAwait(false);

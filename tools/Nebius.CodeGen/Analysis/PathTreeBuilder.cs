@@ -73,10 +73,10 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
 
         // The "models" segment would collide with the Models namespace (Kiota: ModelsRequests).
         var namespaceSegment = segment.Equals("models", StringComparison.OrdinalIgnoreCase) ? "ModelsRequests" : Names.NamespaceSegment(segment);
-        var className = segment.Equals("item", StringComparison.OrdinalIgnoreCase) ? "Item_Escaped" : Names.FirstUpper(Names.CleanupSymbolName(segment));
+        var className = segment.Equals("item", StringComparison.OrdinalIgnoreCase) ? "Item_Escaped" : Names.PascalCase(segment);
         var node = new BuilderNode(BuilderKind.Literal, segment, $"{parent.Namespace}.{namespaceSegment}", className + "RequestBuilder")
         {
-            MemberName = NavigationName(Names.FirstUpper(Names.CleanupSymbolName(segment))),
+            MemberName = NavigationName(Names.PascalCase(segment)),
             Parent = parent,
             SegmentTemplate = segment,
         };
@@ -112,7 +112,7 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
         return node;
     }
 
-    /// <summary>Kiota's item naming: <c>{file_id}</c> → <c>WithFile_ItemRequestBuilder</c>, <c>{id}</c> → previous segment + Item.</summary>
+    /// <summary>Kiota's item naming, PascalCased: <c>{full_name}</c> → <c>WithFullNameItemRequestBuilder</c>, <c>{id}</c> → previous segment + Item.</summary>
     private static string ItemClassName(string parameter, string previousSegment)
     {
         var name = WordPattern().IsMatch(parameter) ? "With" + Names.FirstUpper(parameter) : Names.CleanupSymbolName(parameter);
@@ -122,7 +122,7 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
             name = Names.CleanupSymbolName(previousSegment);
         }
 
-        return Names.FirstUpper(Names.CleanupSymbolName(name)) + "ItemRequestBuilder";
+        return Names.PascalCase(name) + "ItemRequestBuilder";
     }
 
     private static BuilderNode MethodChild(BuilderNode parent, string segment, List<string> parameters)
@@ -133,7 +133,7 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
             return existing;
         }
 
-        var literal = Names.FirstUpper(Names.CleanupSymbolName(ParameterTextPattern().Replace(segment, string.Empty)));
+        var literal = Names.PascalCase(ParameterTextPattern().Replace(segment, string.Empty));
         var memberName = literal + string.Concat(parameters.Select(p => "With" + Names.PropertyName(p)));
         var template = segment;
         foreach (var parameter in parameters)

@@ -63,10 +63,26 @@ public static class Names
         return SpellLeadingDigits(builder.ToString());
     }
 
-    /// <summary>A class or enum name: cleaned, first letter upper-cased, BCL clashes suffixed with <c>Object</c>.</summary>
+    /// <summary>
+    /// Separators stripped and every word capitalised, underscores included (<c>fine_tuning</c> → <c>FineTuning</c>,
+    /// <c>BatchErrors</c> → <c>BatchErrors</c>). Deviation from Kiota, which keeps underscores in type and namespace
+    /// names (<c>Fine_tuning</c>, <c>Batch_errors</c>): .NET names have none (CA1707). Wire names are never touched.
+    /// </summary>
+    public static string PascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var part in CleanupSymbolName(name).Split('_', StringSplitOptions.RemoveEmptyEntries))
+        {
+            builder.Append(FirstUpper(part));
+        }
+
+        return SpellLeadingDigits(builder.ToString());
+    }
+
+    /// <summary>A class or enum name: PascalCased, BCL clashes suffixed with <c>Object</c>.</summary>
     public static string TypeName(string name)
     {
-        var cleaned = FirstUpper(CleanupSymbolName(name));
+        var cleaned = PascalCase(name);
         if (cleaned.Length == 0)
         {
             cleaned = "Unnamed";
@@ -78,14 +94,8 @@ public static class Names
     /// <summary>A property name: snake_case and separators become PascalCase (<c>prompt_tokens</c> → <c>PromptTokens</c>).</summary>
     public static string PropertyName(string wireName)
     {
-        var builder = new StringBuilder(wireName.Length);
-        foreach (var part in CleanupSymbolName(wireName).Split('_', StringSplitOptions.RemoveEmptyEntries))
-        {
-            builder.Append(FirstUpper(part));
-        }
-
-        var result = builder.ToString();
-        return result.Length == 0 ? "Value" : SpellLeadingDigits(result);
+        var result = PascalCase(wireName);
+        return result.Length == 0 ? "Value" : result;
     }
 
     /// <summary>An enum member name, PascalCased from the wire value (<c>fine-tune</c> → <c>FineTune</c>).</summary>
@@ -99,10 +109,10 @@ public static class Names
         return Keywords.Contains(camel) ? "@" + FirstUpper(camel) : camel;
     }
 
-    /// <summary>A namespace segment for a path segment: cleaned and capitalised (<c>fine_tuning</c> → <c>Fine_tuning</c>).</summary>
+    /// <summary>A namespace segment for a path segment: PascalCased (<c>fine_tuning</c> → <c>FineTuning</c>).</summary>
     public static string NamespaceSegment(string segment)
     {
-        var cleaned = FirstUpper(CleanupSymbolName(segment));
+        var cleaned = PascalCase(segment);
         if (cleaned.Length == 0)
         {
             return "Segment";

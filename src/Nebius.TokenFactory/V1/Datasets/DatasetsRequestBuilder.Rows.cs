@@ -52,7 +52,7 @@ public partial class DatasetsRequestBuilder
                 values[column] = value!;
             }
 
-            body.Rows.Add(new CreateDatasetRequest_rows { AdditionalData = values });
+            body.Rows.Add(new CreateDatasetRequestRows { AdditionalData = values });
         }
 
         if (body.Rows.Count == 0)

@@ -4,9 +4,7 @@ using Nebius.TokenFactory.Waiting;
 namespace Nebius.TokenFactory.V1.Batches.Item;
 
 /// <summary>Waiting for a batch to end.</summary>
-#pragma warning disable CA1707 // the name is fixed by the generated half of this partial class
-public partial class WithBatch_ItemRequestBuilder
-#pragma warning restore CA1707
+public partial class WithBatchItemRequestBuilder
 {
     /// <summary>
     /// Polls <c>GET /v1/batches/{batch_id}</c> until the batch reaches a terminal state (see

@@ -1,7 +1,7 @@
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Paging;
 
-namespace Nebius.TokenFactory.V1.Fine_tuning.Jobs.Item.Checkpoints;
+namespace Nebius.TokenFactory.V1.FineTuning.Jobs.Item.Checkpoints;
 
 /// <summary>Every checkpoint of a job, page by page (<c>after</c> cursor).</summary>
 public partial class CheckpointsRequestBuilder

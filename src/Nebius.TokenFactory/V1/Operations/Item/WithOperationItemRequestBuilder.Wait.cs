@@ -4,9 +4,7 @@ using Nebius.TokenFactory.Waiting;
 namespace Nebius.TokenFactory.V1.Operations.Item;
 
 /// <summary>Waiting for a dataset operation to end.</summary>
-#pragma warning disable CA1707 // the name is fixed by the generated half of this partial class
-public partial class WithOperation_ItemRequestBuilder
-#pragma warning restore CA1707
+public partial class WithOperationItemRequestBuilder
 {
     /// <summary>
     /// Polls <c>GET /v1/operations/{operation_id}</c> until the operation has <c>succeeded</c>, <c>failed</c> or

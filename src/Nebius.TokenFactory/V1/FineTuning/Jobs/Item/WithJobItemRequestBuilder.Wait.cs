@@ -1,12 +1,10 @@
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Waiting;
 
-namespace Nebius.TokenFactory.V1.Fine_tuning.Jobs.Item;
+namespace Nebius.TokenFactory.V1.FineTuning.Jobs.Item;
 
 /// <summary>Waiting for a fine-tuning job to end.</summary>
-#pragma warning disable CA1707 // the name is fixed by the generated half of this partial class
-public partial class WithJob_ItemRequestBuilder
-#pragma warning restore CA1707
+public partial class WithJobItemRequestBuilder
 {
     /// <summary>
     /// Polls <c>GET /v1/fine_tuning/jobs/{job_id}</c> until the job has <c>succeeded</c>, <c>failed</c> or been

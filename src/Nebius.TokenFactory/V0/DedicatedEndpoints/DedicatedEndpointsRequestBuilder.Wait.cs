@@ -1,12 +1,10 @@
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Waiting;
 
-namespace Nebius.TokenFactory.V0.Dedicated_endpoints;
+namespace Nebius.TokenFactory.V0.DedicatedEndpoints;
 
 /// <summary>Waiting for a dedicated endpoint to settle. The API has no GET of one endpoint, so this reads the list.</summary>
-#pragma warning disable CA1707 // the name is fixed by the generated half of this partial class
-public partial class Dedicated_endpointsRequestBuilder
-#pragma warning restore CA1707
+public partial class DedicatedEndpointsRequestBuilder
 {
     /// <summary>
     /// Polls <c>GET /v0/dedicated_endpoints</c> until the endpoint <paramref name="endpointId"/> has settled (see

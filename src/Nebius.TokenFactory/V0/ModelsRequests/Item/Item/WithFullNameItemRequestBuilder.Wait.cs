@@ -4,9 +4,7 @@ using Nebius.TokenFactory.Waiting;
 namespace Nebius.TokenFactory.V0.ModelsRequests.Item.Item;
 
 /// <summary>Waiting for a custom model, addressed by vendor and full name, to finish validating.</summary>
-#pragma warning disable CA1707 // the name is fixed by the generated half of this partial class
-public partial class WithFull_nameItemRequestBuilder
-#pragma warning restore CA1707
+public partial class WithFullNameItemRequestBuilder
 {
     /// <summary>
     /// Polls <c>GET /v0/models/{vendor}/{full_name}</c> until the model is <c>active</c>, <c>error</c> or

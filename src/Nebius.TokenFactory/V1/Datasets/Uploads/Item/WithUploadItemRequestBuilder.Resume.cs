@@ -4,9 +4,7 @@ using Nebius.TokenFactory.Models;
 namespace Nebius.TokenFactory.V1.Datasets.Uploads.Item;
 
 /// <summary>Resuming an interrupted multipart dataset upload.</summary>
-#pragma warning disable CA1707 // the name is fixed by the generated half of this partial class
-public partial class WithUpload_ItemRequestBuilder
-#pragma warning restore CA1707
+public partial class WithUploadItemRequestBuilder
 {
     /// <summary>
     /// Finishes an upload that stopped half-way: lists the parts the server holds (<c>GET …/parts</c>), sends only
