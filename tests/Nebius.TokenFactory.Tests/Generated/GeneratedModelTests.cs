@@ -164,10 +164,11 @@ public sealed class GeneratedModelTests
             c.QueryParameters.Purpose = FilePurpose.FineTune;
             c.QueryParameters.Limit = 5;
         });
-        var part = client.V1.Datasets.Uploads["up-1"].Parts[3].ToPutRequestInformation(new MemoryStream([1, 2]));
+        var part = client.V1.Datasets.Uploads["up-1"].Parts.ToPostRequestInformation(new MemoryStream([1, 2]));
 
         Assert.Equal("?limit=5&purpose=fine-tune", list.URI.Query);
-        Assert.Equal("/v1/datasets/uploads/up-1/parts/3", part.URI.AbsolutePath);
+        Assert.Equal(Microsoft.Kiota.Abstractions.Method.POST, part.HttpMethod);
+        Assert.Equal("/v1/datasets/uploads/up-1/parts", part.URI.AbsolutePath);
         Assert.Equal("application/octet-stream", part.Headers["Content-Type"].Single());
     }
 }
