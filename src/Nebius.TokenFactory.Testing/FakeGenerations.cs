@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Nebius.TokenFactory.Testing;
 
 /// <summary>
-/// The inference calls beyond chat, completions and embeddings: image generation (a tiny PNG as <c>b64_json</c> or
-/// a URL), rerank (documents scored by the query words they share, best first) and the Responses API (one message
+/// The inference calls beyond chat, completions and embeddings: image generation (a URL, or a tiny PNG as
+/// <c>b64_json</c>), rerank (documents scored by the query words they share, best first) and the Responses API (one message
 /// with <see cref="FakeTokenFactory.ChatReply"/>; JSON only, as the fake streams only chat and completions).
 /// </summary>
 internal static class FakeGenerations
@@ -24,9 +24,9 @@ internal static class FakeGenerations
             return;
         }
 
-        var image = body!["response_format"]?.GetValue<string>() == "url"
-            ? new JsonObject { ["url"] = new Uri(fake.BaseUrl, $"/fake-images/{Guid.NewGuid():N}.{body["response_extension"]?.GetValue<string>() ?? "webp"}").ToString() }
-            : new JsonObject { ["b64_json"] = Png };
+        var image = body!["response_format"]?.GetValue<string>() == "b64_json"
+            ? new JsonObject { ["b64_json"] = Png }
+            : new JsonObject { ["url"] = new Uri(fake.BaseUrl, $"/fake-images/{Guid.NewGuid():N}.{body["response_extension"]?.GetValue<string>() ?? "webp"}").ToString() }; // url is the API's default
         await FakeJson.Ok(context, new JsonObject { ["id"] = "img-" + Guid.NewGuid().ToString("N")[..12], ["data"] = new JsonArray(image) }).ConfigureAwait(false);
     }
 
