@@ -34,10 +34,6 @@ public sealed record DatasetUploadState
     /// <summary>The ids of the parts the server confirmed, in content order.</summary>
     public IReadOnlyList<string> ConfirmedPartIds { get; }
 
-    /// <summary>The bytes of content the confirmed parts hold at most (the last confirmed part may have been shorter).</summary>
-    [JsonIgnore]
-    public long ConfirmedBytes => (long)ConfirmedPartIds.Count * PartSize;
-
     internal void Validate(string parameterName)
     {
         if (string.IsNullOrWhiteSpace(UploadId))
