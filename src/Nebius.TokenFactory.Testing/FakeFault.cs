@@ -6,8 +6,18 @@ namespace Nebius.TokenFactory.Testing;
 /// <summary>A failure the fake sends instead of its normal answer (see <see cref="FakeTokenFactory.Inject"/>).</summary>
 public abstract class FakeFault
 {
-    /// <summary>Only requests whose path starts with this are affected; null for any request.</summary>
-    public string? PathPrefix { get; init; }
+    /// <summary>Only requests whose path starts with this are affected; null for any request (see <see cref="On"/>).</summary>
+    public string? PathPrefix { get; private set; }
+
+    /// <summary>Limits the fault to requests whose path starts with <paramref name="pathPrefix"/>; other requests pass it by.</summary>
+    /// <param name="pathPrefix">E.g. <c>/v1/datasets/uploads/</c> for the calls on one open upload.</param>
+    /// <returns>This fault.</returns>
+    public FakeFault On(string pathPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathPrefix);
+        PathPrefix = pathPrefix;
+        return this;
+    }
 
     /// <summary>A status with a FastAPI-style <c>detail</c> body, e.g. 429 with <c>Retry-After</c> or 503.</summary>
     /// <param name="status">The HTTP status.</param>

@@ -66,6 +66,31 @@ public sealed class DataLabCommandTests : IDisposable
         Assert.Equal(content, await ExportAsync(fake, datasetId));
     }
 
+    [Fact]
+    public async Task A_failed_upload_exits_1_saves_its_state_and_the_same_command_with_resume_finishes_it()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        var content = Content(MiB + 99);
+        var path = Write("rows.jsonl", content);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            fake.Inject(FakeFault.Status(503).On("/v1/datasets/uploads/")); // every attempt of the first part
+        }
+
+        var (failed, _, errors) = await Cli.Against(fake, "datasets", "upload", path, "--name", "rows", "--column", "text:string", "--part-size", "1");
+        var statePath = path + ".upload-state.json";
+        var state = JsonSerializer.Deserialize<DatasetUploadState>(await File.ReadAllTextAsync(statePath))!;
+        var (resumed, output, resumeErrors) = await Cli.Against(fake, "datasets", "upload", path, "--name", "rows", "--column", "text:string", "--resume", statePath);
+
+        Assert.Equal(1, failed);
+        Assert.Contains($"--resume {statePath}", errors, StringComparison.Ordinal);
+        Assert.Equal((MiB, 0), (state.PartSize, state.ConfirmedPartIds.Count));
+        Assert.True(resumed == 0, resumeErrors);
+        Assert.Contains($"upload {state.UploadId}", output, StringComparison.Ordinal);
+        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = "k", BaseUrl = fake.BaseUrl });
+        Assert.Equal(content, await ExportAsync(fake, (await client.V1.Datasets.Uploads[state.UploadId].GetAsync())!.UploadInfo!.Dataset!.Id!));
+    }
+
     [Theory]
     [InlineData("--column", "text", "--column must be name:type, not 'text'")]
     [InlineData("--part-size", "0", "--part-size must be between 1 and 512 MiB, not 0")]
