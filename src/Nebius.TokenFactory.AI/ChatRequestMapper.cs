@@ -263,7 +263,6 @@ internal static class ChatRequestMapper
         "medium" => ApiReasoningEffort.Medium,
         "high" => ApiReasoningEffort.High,
         "xhigh" => ApiReasoningEffort.Xhigh,
-        "max" => ApiReasoningEffort.Max,
         _ => null,
     };
 

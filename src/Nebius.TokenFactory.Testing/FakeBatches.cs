@@ -210,4 +210,14 @@ internal sealed class FakeState
     public ConcurrentDictionary<string, FakeDataset> Datasets { get; } = new();
 
     public ConcurrentDictionary<string, FakeUpload> Uploads { get; } = new();
+
+    /// <summary>Datasets made so far; a field, for <see cref="Interlocked"/>, so that lists keep creation order.</summary>
+#pragma warning disable SA1401 // a field on purpose: Interlocked.Increment needs a reference
+    public long DatasetCount;
+#pragma warning restore SA1401
+
+    public ConcurrentDictionary<string, JsonObject> Operations { get; } = new();
+
+    /// <summary>The states an operation passes through, one per read; the last one is final.</summary>
+    public string[] OperationStates { get; set; } = ["queued", "running", "succeeded"];
 }

@@ -75,6 +75,7 @@ internal static class FakeCustomModels
         }
     }
 
+    /// <summary>Deletes by the <c>{name}</c> route value (<c>/v0/models/…</c>) or the <c>{model}</c> one (<c>DELETE /v1/models/…</c>).</summary>
     public static Task Delete(HttpContext context, FakeTokenFactory fake)
     {
         lock (fake.Managed.Gate)
@@ -91,15 +92,34 @@ internal static class FakeCustomModels
         }
     }
 
+    /// <summary>Stores an uploaded LoRA zip (multipart field <c>file</c>) and answers its id, the <c>source</c> of a new model.</summary>
+    public static async Task Upload(HttpContext context, FakeTokenFactory fake)
+    {
+        var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false)).Files.GetFile("file") : null;
+        if (file is null)
+        {
+            await FakeJson.Invalid(context, ("file", "missing", "Field required")).ConfigureAwait(false);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var stored = FakeFiles.Store(fake, file.FileName, "lora", buffer.ToArray());
+        await FakeJson.Ok(context, new JsonObject { ["id"] = stored.Id }).ConfigureAwait(false);
+    }
+
+    private static string RouteName(HttpContext context) =>
+        Uri.UnescapeDataString((context.Request.RouteValues["name"] ?? context.Request.RouteValues["model"])?.ToString() ?? string.Empty);
+
     private static JsonObject? Find(HttpContext context, FakeTokenFactory fake)
     {
-        var name = Uri.UnescapeDataString(context.Request.RouteValues["name"]?.ToString() ?? string.Empty);
+        var name = RouteName(context);
         return fake.Managed.CustomModels.TryGetValue(name, out var model) ? model
             : fake.Managed.CustomModels.Values.FirstOrDefault(m => ShortName(m["name"]!.GetValue<string>()) == name);
     }
 
     private static Task NotFound(HttpContext context) =>
-        FakeJson.NotFound(context, $"Model {Uri.UnescapeDataString(context.Request.RouteValues["name"]?.ToString() ?? string.Empty)} not found");
+        FakeJson.NotFound(context, $"Model {RouteName(context)} not found");
 
     /// <summary>The part after <c>LoRa:</c> without the random tail, e.g. <c>my-model</c>.</summary>
     private static string ShortName(string fullName)

@@ -1,17 +1,19 @@
-using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace Nebius.TokenFactory.Testing;
 
 /// <summary>
-/// Datasets of the fake: inline creation from rows, and the multipart flow (open an upload, <c>PUT</c> parts,
-/// list them, complete with the part ids in order). Completed datasets can be read back with
-/// <c>GET /v1/datasets/{id}/export</c>, which returns the assembled bytes (or the inline rows as JSONL).
+/// Datasets of the fake: inline creation from rows, list (<c>after</c> cursor), get, rename/move, delete, rows by
+/// offset, export and query templates. Uploaded datasets (<see cref="FakeDatasetUploads"/>) hold the assembled
+/// bytes; export returns them (or the inline rows as JSONL) and the rows are their JSONL lines.
 /// </summary>
 internal static class FakeDatasets
 {
+    private static readonly string[] Renamable = ["name", "folder"];
+
     public static async Task Create(HttpContext context, FakeTokenFactory fake)
     {
         var body = await FakeJson.ReadObject(context).ConfigureAwait(false);
@@ -24,155 +26,153 @@ internal static class FakeDatasets
 
         var rows = body!["rows"]!.AsArray();
         var content = Encoding.UTF8.GetBytes(string.Concat(rows.Select(r => r!.ToJsonString() + "\n")));
-        var dataset = Dataset(NewId(), body["name"]!.GetValue<string>(), body["folder"]!.GetValue<string>(), body["schema"]!.DeepClone(), rows.Count);
-        fake.State.Datasets[dataset["id"]!.GetValue<string>()] = new FakeDataset(dataset, content);
-        await FakeJson.Ok(context, dataset.DeepClone()).ConfigureAwait(false);
+        var id = Store(fake, body, content, rows.Count);
+        await FakeJson.Ok(context, fake.State.Datasets[id].Info.DeepClone()).ConfigureAwait(false);
+    }
+
+    public static Task List(HttpContext context, FakeTokenFactory fake)
+    {
+        var all = fake.State.Datasets.Values.OrderBy(d => d.Order).Select(d => d.Info).ToList();
+        var (page, hasMore) = FakePaging.After(context, all, 20);
+        return FakeJson.Ok(context, FakePaging.ListWithIds(page, hasMore));
     }
 
     public static Task Get(HttpContext context, FakeTokenFactory fake) =>
-        fake.State.Datasets.TryGetValue(Route(context, "dataset_id"), out var dataset)
-            ? FakeJson.Ok(context, dataset.Info.DeepClone())
-            : FakeJson.NotFound(context, "Dataset not found");
+        Find(context, fake) is { } dataset ? FakeJson.Ok(context, dataset.Info.DeepClone()) : NotFound(context);
+
+    public static async Task Patch(HttpContext context, FakeTokenFactory fake)
+    {
+        if (Find(context, fake) is not { } dataset)
+        {
+            await NotFound(context).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await FakeJson.ReadObject(context).ConfigureAwait(false);
+        var blank = Renamable.Where(f => body?[f] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0).ToArray();
+        if (body is null || blank.Length > 0)
+        {
+            await FakeJson.Invalid(context, [.. blank.Select(f => (f, "string_too_short", "String should have at least 1 character"))]).ConfigureAwait(false);
+            return;
+        }
+
+        JsonNode answer;
+        lock (dataset.Info)
+        {
+            foreach (var field in Renamable)
+            {
+                if (body[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                {
+                    dataset.Info[field] = value.GetValue<string>();
+                }
+            }
+
+            answer = dataset.Info.DeepClone();
+        }
+
+        await FakeJson.Ok(context, answer).ConfigureAwait(false);
+    }
+
+    public static Task Delete(HttpContext context, FakeTokenFactory fake) =>
+        fake.State.Datasets.TryRemove(Route(context, "dataset_id"), out var dataset)
+            ? FakeJson.Ok(context, new JsonObject { ["id"] = dataset.Info["id"]!.DeepClone(), ["deleted"] = true })
+            : NotFound(context);
+
+    /// <summary>A page of rows by offset, in the <c>{rows, version}</c> shape; rows are the content's JSONL lines.</summary>
+    public static Task Content(HttpContext context, FakeTokenFactory fake)
+    {
+        if (Find(context, fake) is not { } dataset)
+        {
+            return NotFound(context);
+        }
+
+        var limit = int.TryParse(context.Request.Query["limit"], out var l) && l > 0 ? l : 100;
+        var offset = int.TryParse(context.Request.Query["offset"], out var o) && o >= 0 ? o : 0;
+        var rows = new JsonArray();
+        foreach (var line in Encoding.UTF8.GetString(dataset.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(offset).Take(limit))
+        {
+            rows.Add(ParseRow(line));
+        }
+
+        return FakeJson.Ok(context, new JsonObject { ["rows"] = rows, ["version"] = dataset.Info["current_version"]?.DeepClone() });
+    }
 
     public static async Task Export(HttpContext context, FakeTokenFactory fake)
     {
-        if (!fake.State.Datasets.TryGetValue(Route(context, "dataset_id"), out var dataset))
+        if (Find(context, fake) is not { } dataset)
         {
-            await FakeJson.NotFound(context, "Dataset not found").ConfigureAwait(false);
+            await NotFound(context).ConfigureAwait(false);
             return;
+        }
+
+        var content = dataset.Content;
+        if (int.TryParse(context.Request.Query["limit"], out var limit) && limit > 0)
+        {
+            var lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(limit);
+            content = Encoding.UTF8.GetBytes(string.Concat(lines.Select(line => line + "\n")));
         }
 
         context.Response.ContentType = "application/octet-stream";
-        await context.Response.Body.WriteAsync(dataset.Content, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
     }
 
-    public static async Task OpenUpload(HttpContext context, FakeTokenFactory fake)
+    public static Task QueryTemplates(HttpContext context, FakeTokenFactory fake) =>
+        Find(context, fake) is { } dataset
+            ? FakeJson.Ok(context, new JsonObject { ["yql"] = $"SELECT * FROM `{dataset.Info["id"]}` LIMIT 100" })
+            : NotFound(context);
+
+    /// <summary>Keeps a new dataset made from <paramref name="request"/>'s name, folder and schema; returns its id.</summary>
+    internal static string Store(FakeTokenFactory fake, JsonObject request, byte[] content, int? rows)
     {
-        var body = await FakeJson.ReadObject(context).ConfigureAwait(false);
-        var problems = Missing(body, "name", "folder", "schema");
-        if (problems.Length > 0)
+        var id = NewId();
+        var info = new JsonObject
         {
-            await FakeJson.Invalid(context, problems).ConfigureAwait(false);
-            return;
-        }
-
-        var upload = new FakeUpload(NewId(), body!.DeepClone().AsObject());
-        fake.State.Uploads[upload.Id] = upload;
-        await FakeJson.Ok(context, Describe(upload, "PENDING", datasetId: null)).ConfigureAwait(false);
-    }
-
-    public static async Task PutPart(HttpContext context, FakeTokenFactory fake)
-    {
-        if (!fake.State.Uploads.TryGetValue(Route(context, "upload_id"), out var upload))
-        {
-            await FakeJson.NotFound(context, "Upload not found").ConfigureAwait(false);
-            return;
-        }
-
-        if (!int.TryParse(Route(context, "part_number"), out var number) || number < 1)
-        {
-            await FakeJson.Invalid(context, ("part_number", "greater_than_equal", "Input should be greater than or equal to 1")).ConfigureAwait(false);
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var part = new FakePart("part-" + Guid.NewGuid().ToString("N")[..16], number, buffer.ToArray());
-        upload.Parts[number] = part;
-        await FakeJson.Ok(context, Describe(part)).ConfigureAwait(false);
-    }
-
-    public static Task ListParts(HttpContext context, FakeTokenFactory fake) =>
-        fake.State.Uploads.TryGetValue(Route(context, "upload_id"), out var upload)
-            ? FakeJson.Ok(context, FakeJson.List(upload.Parts.Values.OrderBy(p => p.Number).Select(Describe)))
-            : FakeJson.NotFound(context, "Upload not found");
-
-    public static async Task Complete(HttpContext context, FakeTokenFactory fake)
-    {
-        if (!fake.State.Uploads.TryGetValue(Route(context, "upload_id"), out var upload))
-        {
-            await FakeJson.NotFound(context, "Upload not found").ConfigureAwait(false);
-            return;
-        }
-
-        var body = await FakeJson.ReadObject(context).ConfigureAwait(false);
-        if (body?["part_ids"] is not JsonArray ids || ids.Count == 0)
-        {
-            await FakeJson.Invalid(context, ("part_ids", "missing", "Field required")).ConfigureAwait(false);
-            return;
-        }
-
-        var byId = upload.Parts.Values.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var unknown = ids.Select(i => i?.GetValue<string>() ?? string.Empty).FirstOrDefault(i => !byId.ContainsKey(i));
-        if (unknown is not null)
-        {
-            await FakeJson.Write(context, 400, new JsonObject { ["detail"] = $"Unknown part id '{unknown}'" }).ConfigureAwait(false);
-            return;
-        }
-
-        using var assembled = new MemoryStream();
-        foreach (var id in ids)
-        {
-            assembled.Write(byId[id!.GetValue<string>()].Content);
-        }
-
-        var dataset = Dataset(NewId(), upload.Request["name"]!.GetValue<string>(), upload.Request["folder"]!.GetValue<string>(), upload.Request["schema"]!.DeepClone(), rows: null);
-        fake.State.Datasets[dataset["id"]!.GetValue<string>()] = new FakeDataset(dataset, assembled.ToArray());
-        await FakeJson.Ok(context, Describe(upload, "COMPLETED", dataset["id"]!.GetValue<string>())).ConfigureAwait(false);
-    }
-
-    private static string Route(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
-
-    private static string NewId() => Guid.NewGuid().ToString("N");
-
-    private static (string, string, string)[] Missing(JsonObject? body, params string[] fields) =>
-        [.. fields.Where(f => body?[f] is null).Select(f => (f, "missing", "Field required"))];
-
-    private static JsonObject Dataset(string id, string name, string folder, JsonNode schema, int? rows) => new()
-    {
-        ["id"] = id,
-        ["name"] = name,
-        ["status"] = "READY",
-        ["schema"] = schema,
-        ["metadata"] = rows is { } count ? new JsonObject { ["rows"] = count } : new JsonObject(),
-        ["folder"] = folder,
-        ["current_version"] = Guid.NewGuid().ToString("N")[..22],
-        ["created_at"] = FakeJson.Now(),
-        ["error"] = null,
-        ["type"] = "dataset",
-    };
-
-    private static JsonObject Describe(FakeUpload upload, string status, string? datasetId) => new()
-    {
-        ["id"] = upload.Id,
-        ["upload_info"] = new JsonObject
-        {
-            ["status"] = status,
-            ["dataset"] = new JsonObject
-            {
-                ["name"] = upload.Request["name"]?.DeepClone(),
-                ["schema"] = upload.Request["schema"]?.DeepClone(),
-                ["folder"] = upload.Request["folder"]?.DeepClone(),
-                ["id"] = datasetId,
-            },
+            ["id"] = id,
+            ["name"] = request["name"]!.DeepClone(),
+            ["status"] = "READY",
+            ["schema"] = request["schema"]!.DeepClone(),
+            ["metadata"] = rows is { } count ? new JsonObject { ["rows"] = count } : new JsonObject(),
+            ["folder"] = request["folder"]!.DeepClone(),
+            ["current_version"] = Guid.NewGuid().ToString("N")[..22],
+            ["current_version_origin"] = new JsonObject { ["type"] = "upload" },
             ["created_at"] = FakeJson.Now(),
             ["error"] = null,
-            ["completed_at"] = datasetId is null ? null : FakeJson.Now(),
-            ["ai_project_id"] = null,
-        },
-    };
+            ["type"] = "dataset",
+            ["ai_project_id"] = request["ai_project_id"]?.DeepClone(),
+        };
+        fake.State.Datasets[id] = new FakeDataset(info, content, Interlocked.Increment(ref fake.State.DatasetCount));
+        return id;
+    }
 
-    private static JsonObject Describe(FakePart part) => new() { ["id"] = part.Id, ["part_number"] = part.Number, ["size"] = part.Content.LongLength };
+    internal static string Route(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
+
+    internal static string NewId() => Guid.NewGuid().ToString("N");
+
+    internal static (string, string, string)[] Missing(JsonObject? body, params string[] fields) =>
+        [.. fields.Where(f => body?[f] is null).Select(f => (f, "missing", "Field required"))];
+
+    private static FakeDataset? Find(HttpContext context, FakeTokenFactory fake) =>
+        fake.State.Datasets.TryGetValue(Route(context, "dataset_id"), out var dataset) ? dataset : null;
+
+    private static Task NotFound(HttpContext context) => FakeJson.NotFound(context, "Dataset not found");
+
+    private static JsonObject ParseRow(string line)
+    {
+        try
+        {
+            if (JsonNode.Parse(line) is JsonObject row)
+            {
+                return row;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the line is returned as the value of one text column below.
+        }
+
+        return new JsonObject { ["text"] = line };
+    }
 }
 
-/// <summary>A dataset held by the fake: its description and content.</summary>
-internal sealed record FakeDataset(JsonObject Info, byte[] Content);
-
-/// <summary>An open multipart upload of the fake.</summary>
-internal sealed record FakeUpload(string Id, JsonObject Request)
-{
-    public ConcurrentDictionary<int, FakePart> Parts { get; } = new();
-}
-
-/// <summary>One stored part.</summary>
-internal sealed record FakePart(string Id, int Number, byte[] Content);
+/// <summary>A dataset held by the fake: its description, content and creation order.</summary>
+internal sealed record FakeDataset(JsonObject Info, byte[] Content, long Order);

@@ -50,7 +50,7 @@ internal static class FakeEndpoints
             });
         }
 
-        return FakeJson.Ok(context, new JsonObject { ["templates"] = templates });
+        return FakeJson.Ok(context, new JsonObject { ["data"] = templates, ["object"] = "list" });
     }
 
     public static async Task Create(HttpContext context, FakeTokenFactory fake)
@@ -87,7 +87,7 @@ internal static class FakeEndpoints
             ["gpu_count"] = body["gpu_count"]!.GetValue<int>(),
             ["custom_weights_id"] = body["custom_weights_id"]?.DeepClone(),
             ["scaling"] = body["scaling"]!.DeepClone(),
-            ["deployment"] = new JsonObject { ["ready_replicas"] = 0 },
+            ["deployment"] = new JsonObject { ["ready_replicas"] = 0, ["status"] = "starting", ["readiness"] = "not_ready" },
             ["created_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
         };
         JsonNode answer;
@@ -241,7 +241,12 @@ internal static class FakeEndpoints
     {
         var enabled = endpoint["enabled"]?.GetValue<bool>() ?? true;
         var target = enabled ? endpoint["scaling"]?["min_replicas"]?.GetValue<int>() ?? 1 : 0;
-        endpoint["deployment"] = new JsonObject { ["ready_replicas"] = target };
+        endpoint["deployment"] = new JsonObject
+        {
+            ["ready_replicas"] = target,
+            ["status"] = enabled ? "running" : "stopped",
+            ["readiness"] = target > 0 ? "ready" : "not_ready",
+        };
     }
 
     private static JsonObject? Find(HttpContext context, FakeTokenFactory fake)

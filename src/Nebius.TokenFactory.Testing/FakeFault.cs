@@ -6,8 +6,18 @@ namespace Nebius.TokenFactory.Testing;
 /// <summary>A failure the fake sends instead of its normal answer (see <see cref="FakeTokenFactory.Inject"/>).</summary>
 public abstract class FakeFault
 {
-    /// <summary>Only requests whose path starts with this are affected; null for any request.</summary>
-    public string? PathPrefix { get; init; }
+    /// <summary>Only requests whose path starts with this are affected; null for any request (see <see cref="On"/>).</summary>
+    public string? PathPrefix { get; private set; }
+
+    /// <summary>Limits the fault to requests whose path starts with <paramref name="pathPrefix"/>; other requests pass it by.</summary>
+    /// <param name="pathPrefix">E.g. <c>/v1/datasets/uploads/</c> for the calls on one open upload.</param>
+    /// <returns>This fault.</returns>
+    public FakeFault On(string pathPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathPrefix);
+        PathPrefix = pathPrefix;
+        return this;
+    }
 
     /// <summary>A status with a FastAPI-style <c>detail</c> body, e.g. 429 with <c>Retry-After</c> or 503.</summary>
     /// <param name="status">The HTTP status.</param>
@@ -39,6 +49,12 @@ public abstract class FakeFault
     public static FakeFault MalformedFrame(int frames = 1, string frame = "data: {\"id\": \"chatcmpl-broken\", \"choices\": [") =>
         new StreamFault(CheckFrames(frames), frame ?? throw new ArgumentNullException(nameof(frame)));
 
+    /// <summary>
+    /// Lets the request do its work (a part is stored, a resource created), then answers a 502 instead of the real
+    /// answer: the client never learns what the server did, the case that makes a non-idempotent call unsafe to repeat.
+    /// </summary>
+    public static FakeFault LoseAnswer() => new LostAnswerFault();
+
     internal abstract Task ApplyAsync(HttpContext context, RequestDelegate next);
 
     private static int CheckFrames(int frames, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(frames))] string? name = null) =>
@@ -54,6 +70,27 @@ public abstract class FakeFault
             }
 
             return FakeJson.Write(context, status, new JsonObject { ["detail"] = detail });
+        }
+    }
+
+    private sealed class LostAnswerFault : FakeFault
+    {
+        internal override async Task ApplyAsync(HttpContext context, RequestDelegate next)
+        {
+            var original = context.Response.Body;
+            using var discarded = new MemoryStream();
+            context.Response.Body = discarded;
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            context.Response.Clear();
+            await FakeJson.Write(context, 502, new JsonObject { ["detail"] = "The answer was lost on the way back" }).ConfigureAwait(false);
         }
     }
 

@@ -71,6 +71,12 @@ internal static class FakeFiles
         await context.Response.Body.WriteAsync(file.Content, context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>A link to the content route (the fake asks for the key there too; the real link is said to need none).</summary>
+    public static Task Link(HttpContext context, FakeTokenFactory fake) =>
+        Find(context, fake) is { } file
+            ? FakeJson.Ok(context, new JsonObject { ["url"] = new Uri(fake.BaseUrl, $"/v1/files/{Uri.EscapeDataString(file.Id)}/content").ToString() })
+            : FakeJson.NotFound(context, "File not found");
+
     public static Task Delete(HttpContext context, FakeTokenFactory fake)
     {
         var id = context.Request.RouteValues["file_id"]?.ToString() ?? string.Empty;

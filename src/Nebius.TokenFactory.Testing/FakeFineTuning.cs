@@ -143,6 +143,18 @@ internal static class FakeFineTuning
         }
     }
 
+    /// <summary>The base models a draft can be trained for: every model the fake serves, at a fixed price.</summary>
+    public static Task SpecDraftModels(HttpContext context, FakeTokenFactory fake)
+    {
+        var models = new JsonArray();
+        foreach (var model in fake.Models)
+        {
+            models.Add((JsonNode)new JsonObject { ["hf_repo_name"] = model, ["price"] = new JsonObject { ["sku_id"] = "fake-spec-draft", ["value"] = 1.5 } });
+        }
+
+        return FakeJson.Ok(context, new JsonObject { ["models"] = models });
+    }
+
     public static Task Checkpoints(HttpContext context, FakeTokenFactory fake)
     {
         if (Find(context, fake) is not { } job)
@@ -154,10 +166,7 @@ internal static class FakeFineTuning
         {
             var checkpoints = fake.Managed.JobCheckpoints[job["id"]!.GetValue<string>()];
             var (page, hasMore) = FakePaging.After(context, checkpoints, defaultLimit: 10);
-            var list = FakePaging.List(page, hasMore);
-            list["first_id"] = page.FirstOrDefault()?["id"]?.DeepClone();
-            list["last_id"] = page.LastOrDefault()?["id"]?.DeepClone();
-            return FakeJson.Ok(context, list);
+            return FakeJson.Ok(context, FakePaging.ListWithIds(page, hasMore));
         }
     }
 

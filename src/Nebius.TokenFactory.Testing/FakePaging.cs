@@ -27,4 +27,13 @@ internal static class FakePaging
         list["has_more"] = hasMore;
         return list;
     }
+
+    /// <summary>A page that also names its first and last ids (<c>first_id</c>, <c>last_id</c>).</summary>
+    public static JsonObject ListWithIds(IReadOnlyList<JsonObject> page, bool hasMore)
+    {
+        var list = List(page, hasMore);
+        list["first_id"] = page.Count > 0 ? page[0]["id"]?.DeepClone() : null;
+        list["last_id"] = page.Count > 0 ? page[^1]["id"]?.DeepClone() : null;
+        return list;
+    }
 }

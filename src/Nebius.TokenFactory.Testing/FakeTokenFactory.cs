@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace Nebius.TokenFactory.Testing;
 
 /// <summary>
-/// A fake Nebius Token Factory listening on 127.0.0.1 with a random port. It answers the inference
-/// endpoints with scripted text (as JSON or as an SSE stream), keeps files, batches, fine-tuning jobs, custom
-/// models and dedicated endpoints in memory (each moves on one state per read), validates requests the way
+/// A fake Nebius Token Factory listening on 127.0.0.1 with a random port, serving every operation of the contract.
+/// It answers the inference endpoints with scripted text (as JSON or, for chat and completions, as an SSE stream),
+/// keeps files, batches, fine-tuning jobs, datasets and their uploads, Data Lab operations, custom models and
+/// dedicated endpoints in memory (the long-running ones move on one state per read), validates requests the way
 /// the real API does (422 with <c>detail</c>),
 /// and can be told to fail the next requests. Every request lands in <see cref="Journal"/>.
 /// </summary>
@@ -78,6 +79,16 @@ public sealed class FakeTokenFactory : IAsyncDisposable
         set => Managed.FineTuningStates = value is { Count: > 0 } ? [.. value] : throw new ArgumentException("At least one state is needed.", nameof(value));
     }
 
+    /// <summary>
+    /// The states a Data Lab operation passes through, one per read; the last one is final (default queued, running,
+    /// succeeded). A cancel ends an unfinished operation in <c>cancelled</c>.
+    /// </summary>
+    public IReadOnlyList<string> OperationStates
+    {
+        get => State.OperationStates;
+        set => State.OperationStates = value is { Count: > 0 } ? [.. value] : throw new ArgumentException("At least one state is needed.", nameof(value));
+    }
+
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeTokenFactory> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -112,15 +123,12 @@ public sealed class FakeTokenFactory : IAsyncDisposable
     private async Task RecordAndInjectAsync(HttpContext context, RequestDelegate next)
     {
         context.Request.EnableBuffering();
-        string body;
-        if (context.Request.HasFormContentType)
+        byte[] body = [];
+        if (!context.Request.HasFormContentType) // multipart bodies can be huge; the route reads them as a stream
         {
-            body = string.Empty; // multipart bodies can be huge; the route reads them as a stream
-        }
-        else
-        {
-            using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            body = buffer.ToArray();
             context.Request.Body.Position = 0;
         }
 
@@ -129,7 +137,10 @@ public sealed class FakeTokenFactory : IAsyncDisposable
             context.Request.Path.Value ?? string.Empty,
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body));
+            System.Text.Encoding.UTF8.GetString(body))
+        {
+            RawBody = body,
+        });
 
         if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
         {
@@ -153,7 +164,11 @@ public sealed class FakeTokenFactory : IAsyncDisposable
 /// <param name="Query">Query string including <c>?</c>, or empty.</param>
 /// <param name="Headers">Headers by case-insensitive name.</param>
 /// <param name="Body">The body text (empty for multipart uploads).</param>
-public sealed record FakeRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body);
+public sealed record FakeRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>The body's exact bytes (empty for multipart uploads), e.g. the raw bytes of a dataset part.</summary>
+    public ReadOnlyMemory<byte> RawBody { get; init; }
+}
 
 /// <summary>An uploaded file held by the fake.</summary>
 /// <param name="Id">File id.</param>

@@ -11,7 +11,7 @@ public sealed class HelpTests
         Assert.Equal(0, exit);
         Assert.Empty(errors);
         Assert.Contains("nebius [command] [options]", output, StringComparison.Ordinal);
-        foreach (var command in new[] { "smoke", "models", "chat <prompt>", "embed <text>", "files", "fine-tune", "endpoints", "batches" })
+        foreach (var command in new[] { "smoke", "models", "chat <prompt>", "embed <text>", "files", "fine-tune", "endpoints", "batches", "datasets", "operations" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s{{2,}}\S", output);
         }
@@ -32,6 +32,8 @@ public sealed class HelpTests
     [InlineData("batches", "run", "nebius batches [command] [options]")]
     [InlineData("fine-tune", "create|status|events", "nebius fine-tune [command] [options]")]
     [InlineData("endpoints", "list", "nebius endpoints [command] [options]")]
+    [InlineData("datasets", "list|upload|delete", "nebius datasets [command] [options]")]
+    [InlineData("operations", "list|status|cancel|errors", "nebius operations [command] [options]")]
     public async Task Each_group_lists_its_subcommands(string group, string subcommands, string usage)
     {
         var (exit, output, _) = await Cli.Run(group, "--help");

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Nebius.TokenFactory;
+using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Testing;
 
 namespace Nebius.Cli.Tests;
@@ -192,6 +194,36 @@ public sealed class TransferCommandTests : IDisposable
         Assert.Matches(@"(?m)^batch batch_\S+: in_progress", output);
         Assert.Matches(@"(?m)^batch batch_\S+: completed", output);
         Assert.Contains($"2 succeeded, 1 failed; results in {results}, errors in {failures}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batches_run_with_the_embeddings_endpoint_writes_the_vectors_of_every_line()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        const string EmbeddingModel = "BAAI/bge-en-icl";
+        string EmbedLine(string customId, string text) => new JsonObject
+        {
+            ["custom_id"] = customId,
+            ["method"] = "POST",
+            ["url"] = "/v1/embeddings",
+            ["body"] = new JsonObject { ["model"] = EmbeddingModel, ["input"] = text },
+        }.ToJsonString();
+        var results = PathOf("vectors.jsonl");
+
+        var (exit, output, errors) = await Cli.Against(fake, "batches", "run", WriteInput(EmbedLine("e1", "hello"), EmbedLine("e2", "world")), "--endpoint", "/v1/embeddings", "-o", results, "--poll-interval", "0.01");
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("2 succeeded, 0 failed", output, StringComparison.Ordinal);
+        Assert.Equal("/v1/embeddings", Json(Assert.Single(fake.Journal, r => r.Method == "POST" && r.Path == "/v1/batches").Body)["endpoint"]!.GetValue<string>());
+        using var client = new NebiusClient(new NebiusClientOptions { ApiKey = "k", BaseUrl = fake.BaseUrl });
+        foreach (var line in ReadLines(results))
+        {
+            var text = line["custom_id"]!.GetValue<string>() == "e1" ? "hello" : "world";
+            var online = await client.V1.Embeddings.PostAsync(new EmbeddingRequest { Model = EmbeddingModel, Input = text });
+            var vector = line["response"]!["data"]![0]!["embedding"]!.AsArray().Select(v => v!.GetValue<float>());
+            Assert.Equal("list", line["response"]!["object"]!.GetValue<string>());
+            Assert.Equal(online!.Data![0].ToVector(), vector);
+        }
     }
 
     [Fact]

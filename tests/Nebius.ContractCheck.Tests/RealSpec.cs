@@ -30,4 +30,7 @@ internal static class RealSpec
     public static string WithModelRegion() => Edited(d => Properties(d, "Model").Add("region", new JsonObject { ["type"] = "string" }));
 
     public static void SetVersion(JsonObject document, string version) => document["info"]!["version"] = version;
+
+    /// <summary>The contract's own <c>info.version</c>.</summary>
+    public static string Version => YamlToJson.Convert(Text).Item1["info"]!["version"]!.GetValue<string>();
 }

@@ -91,6 +91,8 @@ internal static class CliApp
         root.Subcommands.Add(BatchesCommand.Create(context));
         root.Subcommands.Add(FineTuneCommand.Create(context));
         root.Subcommands.Add(EndpointsCommand.Create(context));
+        root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(OperationsCommand.Create(context));
         return root;
     }
 

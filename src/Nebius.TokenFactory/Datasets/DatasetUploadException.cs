@@ -1,34 +1,37 @@
 namespace Nebius.TokenFactory;
 
 /// <summary>
-/// A multipart dataset upload failed after it was opened. <see cref="UploadId"/> names it: call
-/// <c>client.V1.Datasets.Uploads[UploadId].ResumeAsync(...)</c> with the same content and part size to send only the missing parts.
+/// A multipart dataset upload failed after it was opened. <see cref="State"/> says how far it got: save it and call
+/// <c>client.V1.Datasets.Uploads.ResumeAsync(State, source)</c> with the same content to send only the rest.
 /// </summary>
 public sealed class DatasetUploadException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="uploadId">The open upload.</param>
+    /// <param name="state">How far the upload got.</param>
     /// <param name="innerException">What failed.</param>
-    public DatasetUploadException(string uploadId, Exception innerException)
-        : base($"The dataset upload '{uploadId}' failed before it was completed: {innerException?.Message} Resume it with Uploads[\"{uploadId}\"].ResumeAsync.", innerException)
+    public DatasetUploadException(DatasetUploadState state, Exception innerException)
+        : base($"The dataset upload '{state?.UploadId}' failed before it was completed ({state?.ConfirmedPartIds.Count} parts confirmed): {innerException?.Message} Resume it with Uploads.ResumeAsync(exception.State, source).", innerException)
     {
-        UploadId = uploadId;
+        State = state ?? throw new ArgumentNullException(nameof(state));
     }
 
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception, with an empty state.</summary>
     public DatasetUploadException()
     {
-        UploadId = string.Empty;
+        State = new DatasetUploadState(string.Empty, 0, []);
     }
 
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception, with an empty state.</summary>
     /// <param name="message">The message.</param>
     public DatasetUploadException(string message)
         : base(message)
     {
-        UploadId = string.Empty;
+        State = new DatasetUploadState(string.Empty, 0, []);
     }
 
-    /// <summary>The id of the open upload to resume.</summary>
-    public string UploadId { get; }
+    /// <summary>The id of the open upload.</summary>
+    public string UploadId => State.UploadId;
+
+    /// <summary>How far the upload got: the resume state.</summary>
+    public DatasetUploadState State { get; }
 }

@@ -15,7 +15,12 @@ public sealed class DatasetUploadOptions
     /// <summary>Bytes per part (default 16 MiB); the last part may be shorter. Memory holds one part at a time.</summary>
     public int PartSize { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>How often one part is tried before the upload fails (default 3); only that part is resent.</summary>
+    /// <summary>
+    /// How often one part is tried before the upload fails (default 3); only that part is resent. The part call is not
+    /// idempotent: if an attempt was stored but its answer lost, the part is stored twice, yet only the ids the client
+    /// received are named to <c>complete</c>, so the orphan never enters the dataset (evidence D: the server is assumed
+    /// to drop parts <c>complete</c> does not name).
+    /// </summary>
     public int MaxPartAttempts { get; init; } = 3;
 
     /// <summary>The pause before a part's second attempt; it doubles for each further attempt (default 1 s).</summary>

@@ -60,6 +60,30 @@ public sealed class AuthAndScopeTests
     }
 
     [Fact]
+    public async Task Create_dataset_and_create_operation_also_carry_the_project_in_the_body_without_touching_the_callers_request()
+    {
+        await using var fake = await Testing.FakeTokenFactory.StartAsync();
+        using var client = TestClients.Create(fake, o => o.AiProjectId = "project-a");
+        var operation = new CreateOperationRequest { Src = [new OperationSrcDataset { Id = "ds-1" }], Params = new CreateOperationRequestParams() };
+        var ownProject = new CreateOperationRequest { Src = [new OperationSrcDataset { Id = "ds-1" }], Params = new CreateOperationRequestParams(), AiProjectId = "project-b" };
+        var dataset = new CreateDatasetRequest { Name = "d", Folder = "/f", Schema = [new ColumnSchema { Name = "t", Type = new ColumnType { Name = "string" } }], Rows = [] };
+
+        var created = await client.V1.Operations.PostAsync(operation);
+        var kept = await client.V1.Operations.PostAsync(ownProject);
+        var stored = await client.V1.Datasets.PostAsync(dataset);
+        await client.V1.Datasets.Uploads.PostAsync(new CreateUploadRequest { Name = "u", Folder = "/f", Schema = dataset.Schema });
+
+        Assert.Equal("project-a", created!.AiProjectId);
+        Assert.Equal("project-b", kept!.AiProjectId);
+        Assert.Equal("project-a", stored!.AiProjectId);
+        Assert.Null(operation.AiProjectId); // the caller's objects are as they were
+        Assert.Null(dataset.AiProjectId);
+        var openUpload = Assert.Single(fake.Journal, r => r.Path == "/v1/datasets/uploads");
+        Assert.DoesNotContain("ai_project_id", openUpload.Body, StringComparison.Ordinal); // only the two body-scoped calls
+        Assert.All(fake.Journal, r => Assert.Contains("ai_project_id=project-", r.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Sends_no_project_when_none_is_configured()
     {
         await using var server = await LoopbackServer.StartAsync();

@@ -154,7 +154,7 @@ public sealed class FakeManagedResourcesTests
         await using var fake = await FakeTokenFactory.StartAsync();
         using var client = ClientFor(fake);
         var templates = await client.V0.DedicatedEndpoints.Templates.GetAsync();
-        var template = templates!.Templates![0];
+        var template = templates!.Data![0];
 
         var envelope = await client.V0.DedicatedEndpoints.PostAsync(new CreateDedicatedEndpointRequest
         {

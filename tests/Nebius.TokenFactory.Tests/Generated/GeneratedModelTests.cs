@@ -164,10 +164,40 @@ public sealed class GeneratedModelTests
             c.QueryParameters.Purpose = FilePurpose.FineTune;
             c.QueryParameters.Limit = 5;
         });
-        var part = client.V1.Datasets.Uploads["up-1"].Parts[3].ToPutRequestInformation(new MemoryStream([1, 2]));
+        var part = client.V1.Datasets.Uploads["up-1"].Parts.ToPostRequestInformation(new MemoryStream([1, 2]));
 
         Assert.Equal("?limit=5&purpose=fine-tune", list.URI.Query);
-        Assert.Equal("/v1/datasets/uploads/up-1/parts/3", part.URI.AbsolutePath);
+        Assert.Equal(Microsoft.Kiota.Abstractions.Method.POST, part.HttpMethod);
+        Assert.Equal("/v1/datasets/uploads/up-1/parts", part.URI.AbsolutePath);
         Assert.Equal("application/octet-stream", part.Headers["Content-Type"].Single());
+    }
+
+    [Fact]
+    public void A_batch_output_line_holds_a_chat_completion_or_an_embeddings_response_as_the_endpoint_made_it()
+    {
+        var chat = Parse("""{"id":"batch_req_1","custom_id":"c","response":{"id":"x","object":"chat.completion","created":1,"model":"m","choices":[]},"error":null}""", BatchOutputLine.CreateFromDiscriminatorValue);
+        var embedding = Parse("""{"id":"batch_req_2","custom_id":"e","response":{"object":"list","model":"m","data":[{"object":"embedding","index":0,"embedding":[0.5,-1]}]},"error":null}""", BatchOutputLine.CreateFromDiscriminatorValue);
+        var failed = Parse("""{"custom_id":"f","response":null,"error":{"code":"x","message":"no"}}""", BatchOutputLine.CreateFromDiscriminatorValue);
+
+        Assert.Equal("x", chat.Response!.ChatCompletionResponse!.Id);
+        Assert.Null(chat.Response.EmbeddingResponse);
+        Assert.Equal([0.5f, -1f], embedding.Response!.EmbeddingResponse!.Data![0].ToVector());
+        Assert.Null(embedding.Response.ChatCompletionResponse);
+        Assert.Null(failed.Response);
+        Assert.Equal("no", failed.Error!.Message);
+    }
+
+    [Fact]
+    public void Catalogue_fields_of_a_custom_model_and_a_batch_without_an_input_file_are_read()
+    {
+        var model = Parse("""{"name":"m","quality":123,"logo_url":"https://l","huggingface_url":"https://h","policy_url":"https://p","license":{"url":"https://u","type":"open","name":"Apache-2.0"},"fine_tune":{"supported":true},"post_train":[{"kind":"dpo"}]}""", CustomModelInfoResponse.CreateFromDiscriminatorValue);
+        var batch = Parse("""{"id":"batch_1","endpoint":"/v1/embeddings","input_file_id":null,"completion_window":"24h","status":"done","created_at":1}""", Batch.CreateFromDiscriminatorValue);
+
+        Assert.Equal((123, "https://l", "https://h", "https://p"), (model.Quality, model.LogoUrl, model.HuggingfaceUrl, model.PolicyUrl));
+        Assert.Equal(("https://u", "open", "Apache-2.0"), (model.License!.Url, model.License.Type, model.License.Name));
+        Assert.Equal(true, model.FineTune!.AdditionalData["supported"]);
+        Assert.Equal("dpo", Assert.Single(model.PostTrain!).AdditionalData["kind"]);
+        Assert.Null(batch.InputFileId);
+        Assert.Contains("\"input_file_id\":null", Write(batch), StringComparison.Ordinal);
     }
 }

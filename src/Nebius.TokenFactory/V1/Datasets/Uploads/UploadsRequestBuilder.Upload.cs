@@ -9,11 +9,16 @@ namespace Nebius.TokenFactory.V1.Datasets.Uploads;
 public partial class UploadsRequestBuilder
 {
     /// <summary>
-    /// Uploads the file at <paramref name="path"/> as a new dataset: opens a multipart upload, sends the file in
-    /// parts of <see cref="DatasetUploadOptions.PartSize"/> (a failed part is retried on its own), and completes
-    /// the upload with the part ids. If it fails after the upload was opened, the exception says which upload to
-    /// resume with <c>Uploads[id].ResumeAsync</c>.
+    /// Uploads the file at <paramref name="path"/> as a new dataset: opens a multipart upload, <c>POST</c>s the file in
+    /// order in parts of <see cref="DatasetUploadOptions.PartSize"/> (the last shorter), and completes the upload with
+    /// the part ids the server answered, in order. If it fails after the upload was opened, the exception carries the
+    /// state to resume it with <see cref="ResumeAsync"/>.
     /// </summary>
+    /// <remarks>
+    /// A part call is not idempotent (it carries no part number): a failed part is sent again on its own, and a part
+    /// whose answer was lost may be stored twice. <c>complete</c> names only the ids the client got back, in order, so
+    /// such an orphan never enters the dataset (evidence D: the server is assumed to drop parts <c>complete</c> does not name).
+    /// </remarks>
     /// <param name="body">The new dataset's name, folder and column schema.</param>
     /// <param name="path">The data file.</param>
     /// <param name="options">Part size, part retries, progress; the defaults when null.</param>
@@ -21,7 +26,7 @@ public partial class UploadsRequestBuilder
     /// <param name="cancellationToken">Stops the upload.</param>
     /// <returns>The completed upload (its <c>upload_info.dataset</c> names the dataset).</returns>
     /// <exception cref="ArgumentException">A missing name, folder or schema; no file at <paramref name="path"/>, or an empty one; bad options.</exception>
-    /// <exception cref="DatasetUploadException">A part or the completion failed after the upload was opened.</exception>
+    /// <exception cref="DatasetUploadException">A part or the completion failed after the upload was opened; its <c>State</c> resumes it.</exception>
     /// <exception cref="NebiusApiException">The server refused to open the upload.</exception>
     public async Task<UploadResponse> UploadAsync(
         CreateUploadRequest body,
@@ -41,8 +46,8 @@ public partial class UploadsRequestBuilder
                 throw new ArgumentException($"The file '{path}' is empty.", nameof(path));
             }
 
-            _ = options.PartSizeFor(source.Length, nameof(path));
-            return await OpenAndSendAsync(body, source.Stream, source.Length, options, requestConfiguration, cancellationToken).ConfigureAwait(false);
+            var partSize = options.PartSizeFor(source.Length, nameof(path));
+            return await OpenAndSendAsync(body, source.Stream, partSize, options, requestConfiguration, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -57,7 +62,7 @@ public partial class UploadsRequestBuilder
     /// <param name="cancellationToken">Stops the upload.</param>
     /// <returns>The completed upload (its <c>upload_info.dataset</c> names the dataset).</returns>
     /// <exception cref="ArgumentException">A missing name, folder or schema; an unreadable stream; bad options.</exception>
-    /// <exception cref="DatasetUploadException">A part or the completion failed after the upload was opened.</exception>
+    /// <exception cref="DatasetUploadException">A part or the completion failed after the upload was opened; its <c>State</c> resumes it.</exception>
     /// <exception cref="NebiusApiException">The server refused to open the upload.</exception>
     public async Task<UploadResponse> UploadAsync(
         CreateUploadRequest body,
@@ -76,27 +81,21 @@ public partial class UploadsRequestBuilder
         options ??= new DatasetUploadOptions();
         options.Validate(nameof(options));
         long? length = content.CanSeek ? content.Length - content.Position : null;
-        _ = options.PartSizeFor(length, nameof(content));
-        return await OpenAndSendAsync(body, content, length, options, requestConfiguration, cancellationToken).ConfigureAwait(false);
+        var partSize = options.PartSizeFor(length, nameof(content));
+        return await OpenAndSendAsync(body, content, partSize, options, requestConfiguration, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<UploadResponse> OpenAndSendAsync(
         CreateUploadRequest body,
         Stream content,
-        long? length,
+        int partSize,
         DatasetUploadOptions options,
         Action<RequestConfiguration<UploadsRequestBuilderPostQueryParameters>>? requestConfiguration,
         CancellationToken cancellationToken)
     {
         var opened = await PostAsync(body, requestConfiguration, cancellationToken).ConfigureAwait(false);
         var uploadId = opened?.Id ?? throw new InvalidOperationException("The server opened the upload but gave no upload id.");
-        try
-        {
-            return await DatasetMultipartUpload.SendPartsAndCompleteAsync(this[uploadId], content, length, new Dictionary<int, UploadPartInfoResponse>(), options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is NebiusApiException or HttpRequestException or IOException or InvalidOperationException)
-        {
-            throw new DatasetUploadException(uploadId, ex);
-        }
+        var state = new DatasetUploadState(uploadId, partSize, []);
+        return await DatasetMultipartUpload.SendPartsAndCompleteAsync(this[uploadId], state, content, options, nameof(content), cancellationToken).ConfigureAwait(false);
     }
 }
