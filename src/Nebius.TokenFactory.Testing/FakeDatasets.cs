@@ -91,7 +91,7 @@ internal static class FakeDatasets
         var rows = new JsonArray();
         foreach (var line in Encoding.UTF8.GetString(dataset.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(offset).Take(limit))
         {
-            rows.Add(ParseRow(line));
+            rows.Add((JsonNode)ParseRow(line));
         }
 
         return FakeJson.Ok(context, new JsonObject { ["rows"] = rows, ["version"] = dataset.Info["current_version"]?.DeepClone() });

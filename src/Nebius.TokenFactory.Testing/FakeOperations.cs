@@ -110,7 +110,7 @@ internal static class FakeOperations
         {
             if (operation["status"]!.GetValue<string>() == "failed")
             {
-                data.Add($"Operation {operation["id"]} failed in the fake Token Factory.");
+                data.Add((JsonNode)$"Operation {operation["id"]} failed in the fake Token Factory.");
             }
         }
 
