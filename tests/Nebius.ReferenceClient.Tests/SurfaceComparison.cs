@@ -15,14 +15,18 @@ internal sealed class SurfaceComparison
     public const string OurNamespace = "Nebius.TokenFactory";
     public const string OurClientClass = "NebiusApiClient";
 
-    private SurfaceComparison(int typesCompared, int membersMatched, SortedDictionary<string, string> differences)
+    private SurfaceComparison(int typesCompared, int membersMatched, SortedDictionary<string, string> differences, (int Stock, int Ours) modelTypes)
     {
+        ModelTypes = modelTypes;
         TypesCompared = typesCompared;
         MembersMatched = membersMatched;
         Differences = differences;
     }
 
     public int TypesCompared { get; }
+
+    /// <summary>How many model types each side writes: printed, not compared member by member (see the class remarks).</summary>
+    public (int Stock, int Ours) ModelTypes { get; }
 
     public int MembersMatched { get; }
 
@@ -31,8 +35,10 @@ internal sealed class SurfaceComparison
 
     public static SurfaceComparison Of(string stockExport, string ourExport)
     {
-        var stock = InScope(DomExport.Read(stockExport, StockNamespace, StockClientClass, OurNamespace, OurClientClass, KiotaNaming.OursFor));
-        var ours = InScope(DomExport.Read(ourExport, OurNamespace, OurClientClass, OurNamespace, OurClientClass, name => name));
+        var stockLines = DomExport.Read(stockExport, StockNamespace, StockClientClass, OurNamespace, OurClientClass, KiotaNaming.OursFor);
+        var ourLines = DomExport.Read(ourExport, OurNamespace, OurClientClass, OurNamespace, OurClientClass, name => name);
+        var stock = InScope(stockLines);
+        var ours = InScope(ourLines);
         var differences = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var matched = 0;
         foreach (var type in stock.Keys.Union(ours.Keys, StringComparer.Ordinal))
@@ -62,11 +68,15 @@ internal sealed class SurfaceComparison
             }
         }
 
-        return new SurfaceComparison(stock.Keys.Intersect(ours.Keys).Count(), matched, differences);
+        return new SurfaceComparison(stock.Keys.Intersect(ours.Keys).Count(), matched, differences, (ModelTypeCount(stockLines), ModelTypeCount(ourLines)));
     }
 
+    private static bool IsModel(SurfaceLine line) => line.Type.StartsWith(OurNamespace + ".Models.", StringComparison.Ordinal);
+
+    private static int ModelTypeCount(List<SurfaceLine> lines) => lines.Where(IsModel).Select(l => l.Type).Distinct(StringComparer.Ordinal).Count();
+
     private static Dictionary<string, HashSet<string>> InScope(List<SurfaceLine> lines) =>
-        lines.Where(l => !l.Type.StartsWith(OurNamespace + ".Models.", StringComparison.Ordinal))
+        lines.Where(l => !IsModel(l))
             .GroupBy(l => l.Type, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(l => l.Text).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 }
