@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace Nebius.ReferenceClient.Tests;
 
@@ -9,12 +13,16 @@ namespace Nebius.ReferenceClient.Tests;
 internal sealed record SentRequest(string Method, string Path, string Query, string? ContentType, string Body);
 
 /// <summary>
-/// A WireMock.Net server on 127.0.0.1 (random port), shared by the tests of a class: it answers every request
-/// with one scripted response, and its request log is the record of what each client sent.
+/// A WireMock.Net server on 127.0.0.1 (a free port), shared by the tests of a class: it answers every request
+/// with one scripted response, and its request log is the record of what each client sent. The address is
+/// given explicitly: WireMock's default listens on every interface.
 /// </summary>
 public sealed class StubServer : IDisposable
 {
-    private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings
+    {
+        Urls = [$"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}"],
+    });
 
     public Uri BaseUrl => new(_server.Url!);
 
@@ -45,4 +53,11 @@ public sealed class StubServer : IDisposable
                 m.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : m.Body ?? ""))];
 
     public void Dispose() => _server.Stop();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
