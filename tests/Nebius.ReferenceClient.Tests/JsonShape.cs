@@ -31,19 +31,25 @@ internal static class JsonShape
     };
 
     /// <summary>The first place two JSON texts differ as logical values (see the class remarks), or null when they do not.</summary>
-    public static string? Difference(string? expected, string? actual)
+    public static string? Difference(string? expected, string? actual) =>
+        Differences(expected, actual) is [var first, ..] ? first.Detail : null;
+
+    /// <summary>Every place two JSON texts differ as logical values, each with its JSON path (<c>$.a.b[0]</c>) and what differs there.</summary>
+    public static IReadOnlyList<(string Path, string Detail)> Differences(string? expected, string? actual)
     {
         var left = Canonical(expected);
         var right = Canonical(actual);
         if (left.Length == 0 || right.Length == 0)
         {
-            return left == right ? null : $"one side is empty: '{left}' vs '{right}'";
+            return left == right ? [] : [("$", $"one side is empty: '{left}' vs '{right}'")];
         }
 
-        return Difference(JsonNode.Parse(left), JsonNode.Parse(right), "$");
+        var found = new List<(string, string)>();
+        Collect(JsonNode.Parse(left), JsonNode.Parse(right), "$", found);
+        return found;
     }
 
-    private static string? Difference(JsonNode? left, JsonNode? right, string path)
+    private static void Collect(JsonNode? left, JsonNode? right, string path, List<(string Path, string Detail)> found)
     {
         if (left is JsonObject a && right is JsonObject b)
         {
@@ -51,36 +57,49 @@ internal static class JsonShape
             {
                 var inLeft = a.TryGetPropertyValue(key, out var l);
                 var inRight = b.TryGetPropertyValue(key, out var r);
-                var difference = (inLeft, inRight) switch
+                var member = $"{path}.{key}";
+                switch (inLeft, inRight)
                 {
-                    (true, true) => Difference(l, r, $"{path}.{key}"),
-                    (true, false) when Defaults.Value.Contains($"{key}={l!.ToJsonString()}") => null,
-                    (false, true) when Defaults.Value.Contains($"{key}={r!.ToJsonString()}") => null,
-                    (true, false) => $"{path}.{key} is only in the expected value ({l!.ToJsonString()})",
-                    _ => $"{path}.{key} is only in the actual value ({r!.ToJsonString()})",
-                };
-                if (difference is not null)
-                {
-                    return difference;
+                    case (true, true):
+                        Collect(l, r, member, found);
+                        break;
+                    case (true, false) when Defaults.Value.Contains($"{key}={l!.ToJsonString()}"):
+                    case (false, true) when Defaults.Value.Contains($"{key}={r!.ToJsonString()}"):
+                        break;
+                    case (true, false):
+                        found.Add((member, $"{member} is only in the expected value ({l!.ToJsonString()})"));
+                        break;
+                    default:
+                        found.Add((member, $"{member} is only in the actual value ({r!.ToJsonString()})"));
+                        break;
                 }
             }
 
-            return null;
+            return;
         }
 
         if (left is JsonArray x && right is JsonArray y)
         {
             if (x.Count != y.Count)
             {
-                return $"{path} has {x.Count} items vs {y.Count}";
+                found.Add((path, $"{path} has {x.Count} items vs {y.Count}"));
+                return;
             }
 
-            return Enumerable.Range(0, x.Count).Select(i => Difference(x[i], y[i], $"{path}[{i}]")).FirstOrDefault(d => d is not null);
+            for (var i = 0; i < x.Count; i++)
+            {
+                Collect(x[i], y[i], $"{path}[{i}]", found);
+            }
+
+            return;
         }
 
         var leftText = left?.ToJsonString() ?? "null";
         var rightText = right?.ToJsonString() ?? "null";
-        return leftText == rightText ? null : $"{path}: {leftText} vs {rightText}";
+        if (leftText != rightText)
+        {
+            found.Add((path, $"{path}: {leftText} vs {rightText}"));
+        }
     }
 
     private static HashSet<string> CollectDefaults()
@@ -94,7 +113,8 @@ internal static class JsonShape
                 {
                     if (property?["default"] is { } value)
                     {
-                        defaults.Add($"{name}={value.ToJsonString()}");
+                        // In canonical form, as the bodies are compared: a spec's 0.00001 may be written 1E-05.
+                        defaults.Add($"{name}={Canonical(value)!.ToJsonString()}");
                     }
                 }
 

@@ -22,4 +22,16 @@ public sealed class JsonShapeTests
     [InlineData("""{"object":"other"}""", """{}""")]
     public void A_different_value_is_not_equal(string first, string second) =>
         Assert.NotNull(JsonShape.Difference(first, second));
+
+    [Fact]
+    public void Every_difference_is_reported_with_its_path()
+    {
+        var differences = JsonShape.Differences("""{"a":1,"b":{"c":[1,2]},"d":"x"}""", """{"a":2,"b":{"c":[1,3]},"e":"y"}""");
+
+        Assert.Equal(["$.a", "$.b.c[1]", "$.d", "$.e"], differences.Select(d => d.Path));
+    }
+
+    [Fact]
+    public void A_member_holding_the_contracts_default_equals_its_absence_whatever_the_number_spelling() =>
+        Assert.Empty(JsonShape.Differences("""{"learning_rate":1E-05}""", "{}"));
 }

@@ -1,23 +1,18 @@
 using System.Reflection;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Http.HttpClientLibrary;
-using Nebius.TokenFactory;
 
 namespace Nebius.ReferenceClient.Tests;
 
 /// <summary>
-/// Calls an operation on our generated (Kiota-shaped) client by walking its request builders: a path
-/// segment is a property, a <c>{parameter}</c> an indexer, the verb a <c>{Method}Async</c>, query values go
-/// through <c>RequestConfiguration.QueryParameters</c> by their <c>[QueryParameter]</c> names.
+/// Calls an operation on a Kiota-shaped client (ours or the stock one, see <see cref="KiotaClients"/>) by walking
+/// its request builders: a path segment is a property, a <c>{parameter}</c> an indexer, the verb a
+/// <c>{Method}Async</c>, query values go through <c>RequestConfiguration.QueryParameters</c> by their
+/// <c>[QueryParameter]</c> names. The body is read from the logical JSON into the client's own body type.
 /// </summary>
 internal static class KiotaInvoker
 {
-    public static NebiusApiClient Create(HttpClient http, Uri baseUrl) =>
-        new(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = baseUrl.ToString().TrimEnd('/') });
-
-    public static async Task<object?> CallAsync(NebiusApiClient client, ContractOperation operation, LogicalRequest request)
+    public static async Task<object?> CallAsync(BaseRequestBuilder client, ContractOperation operation, LogicalRequest request)
     {
         object builder = client;
         foreach (var segment in operation.Path.Trim('/').Split('/'))

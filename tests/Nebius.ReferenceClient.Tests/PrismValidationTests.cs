@@ -1,10 +1,9 @@
-using System.Net.Http.Headers;
-
 namespace Nebius.ReferenceClient.Tests;
 
 /// <summary>
 /// Prism validates what our client sends: a representative call of every operation with a JSON (or no)
-/// body goes to Prism's mock of the contract; a request Prism rejects (4xx with <c>sl-violations</c>) fails.
+/// body goes through the shipped client pipeline to Prism's mock of the contract; a request Prism rejects
+/// (4xx with <c>sl-violations</c>) fails.
 /// </summary>
 public sealed class PrismValidationTests(PrismServer prism) : IClassFixture<PrismServer>
 {
@@ -17,12 +16,11 @@ public sealed class PrismValidationTests(PrismServer prism) : IClassFixture<Pris
         var operation = ContractCatalog.All().Single(o => o.ToString() == name);
         var request = LogicalRequest.For(operation);
         var recorder = new LastResponse(new HttpClientHandler());
-        using var http = new HttpClient(recorder);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "prism-test-key");
+        using var client = KiotaClients.Ours(prism.BaseUrl, transport: recorder);
 
         try
         {
-            await KiotaInvoker.CallAsync(KiotaInvoker.Create(http, prism.BaseUrl), operation, request);
+            await KiotaInvoker.CallAsync(client, operation, request);
         }
         catch (Exception) when (recorder.Status is >= 200 and < 300)
         {
