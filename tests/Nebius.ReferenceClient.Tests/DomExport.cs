@@ -38,7 +38,8 @@ internal static partial class DomExport
         if (rest.StartsWith("::", StringComparison.Ordinal))
         {
             // The member's own name: after the modifiers (|public|static|), inside an indexer's [ ], or after an enum member's 0000-.
-            rest = MemberName().Replace(rest, m => m.Groups[1].Value + rename(Upper(m.Groups[2].Value)), 1);
+            // An indexer's parameter is the path parameter's wire name (batch_id): never renamed.
+            rest = MemberName().Replace(rest, m => m.Groups[1].Value + (m.Groups[1].Value == "::[" ? Upper(m.Groups[2].Value) : rename(Upper(m.Groups[2].Value))), 1);
         }
 
         return new SurfaceLine(type, type + rest);

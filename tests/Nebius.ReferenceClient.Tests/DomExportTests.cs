@@ -15,7 +15,7 @@ public sealed class DomExportTests
         "Nebius.TokenFactory.V1.Chat.ChatRequestBuilder::|public|Completions:Nebius.TokenFactory.V1.Chat.Completions.CompletionsRequestBuilder")]
     [InlineData(
         "Nebius.StockKiota.V1.Batches.batchesRequestBuilder::[Batch_id:string]:global.Nebius.StockKiota.V1.Batches.Item.WithBatch_ItemRequestBuilder",
-        "Nebius.TokenFactory.V1.Batches.BatchesRequestBuilder::[batch_id:string]:Nebius.TokenFactory.V1.Batches.Item.WithBatch_ItemRequestBuilder")]
+        "Nebius.TokenFactory.V1.Batches.BatchesRequestBuilder::[batch_id:string]:Nebius.TokenFactory.V1.Batches.Item.WithBatchItemRequestBuilder")]
     [InlineData(
         "Nebius.StockKiota.StockClient::|public|v1:global.Nebius.StockKiota.V1.V1RequestBuilder",
         "Nebius.TokenFactory.NebiusApiClient::|public|V1:Nebius.TokenFactory.V1.V1RequestBuilder")]

@@ -5,16 +5,24 @@ namespace Nebius.ReferenceClient.Tests;
 /// surface test applies it to every name that comes from the spec in a stock surface line: each namespace
 /// segment and type name of a qualified name (<c>V1.Fine_tuning.Jobs.JobsRequestBuilder</c>, an inline type
 /// such as <c>Batch_errors</c>), each member name (a navigation property, an executor, a query parameter),
-/// each indexer parameter and enum member. Kiota's fixed names (<c>body</c>, <c>requestConfiguration</c>,
+/// and enum member (not an indexer parameter: that is a wire name). Kiota's fixed names (<c>body</c>, <c>requestConfiguration</c>,
 /// runtime types) are never passed in, and the dom export's spelling quirks (a lower-case first letter) are
 /// already undone. The deviations file (KiotaDeviations.txt) is written in our names.
 /// </summary>
 /// <remarks>
-/// Today our generator keeps Kiota's names, so the rule is the identity. When our naming changes (issue #19
-/// PascalCases path segments and inline type names: <c>Fine_tuning</c> → <c>FineTuning</c>,
-/// <c>Batch_errors</c> → <c>BatchErrors</c>), this function and the deviations file are the only things to change.
+/// Our generator PascalCases across underscores where Kiota keeps them (issue #19: <c>Fine_tuning</c> →
+/// <c>FineTuning</c>, <c>Batch_errors</c> → <c>BatchErrors</c>, <c>WithBatch_ItemRequestBuilder</c> →
+/// <c>WithBatchItemRequestBuilder</c>). Indexer parameters are wire names (<c>batch_id</c>) and never reach this rule.
 /// </remarks>
 internal static class KiotaNaming
 {
-    public static string OursFor(string stockName) => stockName;
+    public static string OursFor(string stockName)
+    {
+        if (!stockName.Contains('_', StringComparison.Ordinal))
+        {
+            return stockName;
+        }
+
+        return string.Concat(stockName.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+    }
 }
