@@ -6,7 +6,8 @@ namespace Nebius.ContractCheck;
 /// <summary>
 /// <c>lint</c>: Microsoft.OpenApi validation and the pinned Redocly CLI. <c>diff</c>: the semantic diff against
 /// a base ref, Markdown and JSON. <c>check</c>: both, as CI runs them. <c>probe</c>: the live probe (needs
-/// NEBIUS_API_KEY, otherwise skipped). Exit codes: 0 fine, 1 a finding (lint error, unacknowledged breaking
+/// NEBIUS_API_KEY, otherwise skipped). <c>record</c>: WireMock.Net recordings of the probe's read-only calls.
+/// Exit codes: 0 fine, 1 a finding (lint error, unacknowledged breaking
 /// change, drift), 2 bad usage or an unreadable spec.
 /// </summary>
 internal static class ContractCheckApp
@@ -29,13 +30,14 @@ internal static class ContractCheckApp
                 "nswag-spec" => NSwagSpecCommand.Run(settings, options.Get("out") ?? throw new ArgumentException("nswag-spec needs --out PATH", nameof(args)), stdout),
                 "nswag-fixup" => NSwagSpecCommand.FixUp(options.Get("file") ?? throw new ArgumentException("nswag-fixup needs --file PATH", nameof(args)), stdout),
                 "probe" => await ProbeCommand.RunAsync(settings, options, stdout, stderr).ConfigureAwait(false),
+                "record" => await RecordCommand.RunAsync(settings, options, stdout, stderr).ConfigureAwait(false),
                 _ => throw new ArgumentException($"unknown command '{options.Command}'", nameof(args)),
             };
         }
         catch (ArgumentException ex)
         {
             await stderr.WriteLineAsync($"contract-check: {ex.Message}").ConfigureAwait(false);
-            await stderr.WriteLineAsync("usage: contract-check lint|diff|check|probe [--spec PATH] [--base REF] [--base-file PATH] [--acknowledged PATH] [--markdown PATH] [--json PATH] [--format markdown|json]").ConfigureAwait(false);
+            await stderr.WriteLineAsync("usage: contract-check lint|diff|check|probe|record|upstream [--spec PATH] [--base REF] [--base-file PATH] [--acknowledged PATH] [--markdown PATH] [--json PATH] [--format markdown|json]").ConfigureAwait(false);
             return Usage;
         }
         catch (Exception ex) when (ex is SpecValidationException or SpecYamlException or InvalidOperationException or IOException)
