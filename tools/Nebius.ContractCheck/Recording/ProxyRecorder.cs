@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Nebius.ContractCheck.Probe;
 using Nebius.TokenFactory;
-using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -20,20 +19,14 @@ internal sealed class ProxyRecorder(Uri target, string apiKey, string? aiProject
 {
     public async Task<IReadOnlyList<RecordedCall>> RecordAsync(CancellationToken cancellationToken)
     {
-        using var proxy = WireMockServer.Start(new WireMockServerSettings
+        using var proxy = WireMockServer.Start(LoopbackWireMock.Settings(new ProxyAndRecordSettings
         {
-            Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = true,
-            Logger = new WireMockNullLogger(),
-            ProxyAndRecordSettings = new ProxyAndRecordSettings
-            {
-                Url = target.GetLeftPart(UriPartial.Authority),
-                SaveMapping = true,
-                SaveMappingToFile = false,
-                // An error answer says nothing about the contract's success bodies; the call is reported as failed instead.
-                SaveMappingForStatusCodePattern = "2xx",
-            },
-        });
+            Url = target.GetLeftPart(UriPartial.Authority),
+            SaveMapping = true,
+            SaveMappingToFile = false,
+            // An error answer says nothing about the contract's success bodies; the call is reported as failed instead.
+            SaveMappingForStatusCodePattern = "2xx",
+        }));
         var proxyUrl = new Uri(proxy.Url!);
 
         var errors = new Dictionary<ReadOnlyCall, string>();

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Nebius.ContractCheck.Probe;
 using Nebius.TokenFactory;
-using WireMock.Logging;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace Nebius.ContractCheck.Recording;
 
@@ -30,7 +28,7 @@ internal sealed class RecordingReplay(JsonObject spec)
         }
 
         var findings = new List<DriftFinding>();
-        using (var server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], Logger = new WireMockNullLogger() }))
+        using (var server = WireMockServer.Start(LoopbackWireMock.Settings()))
         {
             server.ReadStaticMappingAndAddOrUpdate(mappingFile);
             var options = new NebiusClientOptions

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nebius.ContractCheck.Upstream;
+using static Nebius.ContractCheck.Reports.ReportCells;
 
 namespace Nebius.ContractCheck.Reports;
 
@@ -16,6 +17,7 @@ internal static class UpstreamReport
         text.AppendLine($"- upstream: {upstreamLabel} (info.version {result.UpstreamVersion})");
         text.AppendLine($"- ours: {ourLabel} (info.version {result.OurVersion})");
         text.AppendLine($"- {result.Differences.Count} difference(s), {open} not acknowledged");
+        text.AppendLine("- messages read from the API's document to ours: \"removed\" is only upstream, \"added\" only here");
         Section(text, "Operations upstream that we lack", result.Differences.Where(d => d.Scope == UpstreamScope.OnlyUpstream).ToList());
         Section(text, "Operations we have that upstream lacks", result.Differences.Where(d => d.Scope == UpstreamScope.OnlyHere).ToList());
         Section(text, "Differences in shared operations", result.Differences.Where(d => d.Scope == UpstreamScope.Shared).ToList());
@@ -78,13 +80,8 @@ internal static class UpstreamReport
         text.AppendLine("| --- | --- | --- | --- |");
         foreach (var difference in differences)
         {
-            var usedBy = difference.UsedBy.Count <= 3
-                ? string.Join(", ", difference.UsedBy)
-                : $"{string.Join(", ", difference.UsedBy.Take(3))} and {difference.UsedBy.Count - 3} more";
             var acknowledged = difference.AcknowledgedBecause is { } reason ? "yes: " + Cell(reason) : "**no**";
-            text.AppendLine($"| `{Cell(difference.Id)}` | {Cell(difference.Message)} | {Cell(usedBy)} | {acknowledged} |");
+            text.AppendLine($"| `{Cell(difference.Id)}` | {Cell(difference.Message)} | {Cell(UsedBy(difference.UsedBy))} | {acknowledged} |");
         }
     }
-
-    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }
