@@ -14,7 +14,7 @@ namespace Nebius.ContractCheck.Commands;
 /// </summary>
 internal static class RecordCommand
 {
-    /// <summary>Sent to the fake or a test target when no key is set; it is redacted like a real one.</summary>
+    /// <summary>Sent to the fake, and to another target when no key is set; it is redacted like a real one.</summary>
     private const string StandInKey = "no-key-recording";
 
     public static async Task<int> RunAsync(CheckSettings settings, Options options, TextWriter stdout, TextWriter stderr)
@@ -56,7 +56,9 @@ internal static class RecordCommand
             }
 
             var directory = Path.GetFullPath(outOption ?? folder, settings.RepositoryRoot);
-            var recorder = new ProxyRecorder(targetUrl, string.IsNullOrEmpty(apiKey) ? StandInKey : apiKey, projectId, source);
+            // The fake needs no real key, so it never gets one.
+            var key = target == "fake" || string.IsNullOrEmpty(apiKey) ? StandInKey : apiKey;
+            var recorder = new ProxyRecorder(targetUrl, key, projectId, source);
             var recorded = await recorder.RecordAsync(CancellationToken.None).ConfigureAwait(false);
             return await WriteAndReplayAsync(settings, recorded, directory, stdout, stderr).ConfigureAwait(false);
         }

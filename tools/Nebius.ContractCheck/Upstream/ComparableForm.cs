@@ -72,7 +72,7 @@ internal static class ComparableForm
         foreach (var (_, item) in document["paths"] as JsonObject ?? [])
         {
             lists.Add(item?["parameters"]);
-            lists.AddRange((item as JsonObject ?? []).Select(operation => operation.Value?["parameters"]));
+            lists.AddRange(Operations(item).Select(operation => operation["parameters"]));
         }
 
         return lists.OfType<JsonArray>().SelectMany(list => list.OfType<JsonObject>())
@@ -100,6 +100,11 @@ internal static class ComparableForm
         }
     }
 
+    /// <summary>The operations of a path item (its other members, such as shared parameters or a summary, are not objects of that kind).</summary>
+    private static IEnumerable<JsonObject> Operations(JsonNode? pathItem) =>
+        (pathItem as JsonObject ?? []).Where(m => m.Key is "get" or "put" or "post" or "delete" or "options" or "head" or "patch" or "trace")
+            .Select(m => m.Value).OfType<JsonObject>();
+
     /// <summary>A component name without FastAPI's <c>-Input</c>/<c>-Output</c> suffix.</summary>
     public static string SchemaName(string component) =>
         component.EndsWith("-Input", StringComparison.Ordinal) ? component[..^"-Input".Length]
@@ -110,9 +115,9 @@ internal static class ComparableForm
     {
         foreach (var (_, item) in document["paths"] as JsonObject ?? [])
         {
-            foreach (var (_, operation) in item as JsonObject ?? [])
+            foreach (var operation in Operations(item))
             {
-                (operation?["responses"] as JsonObject)?.Remove("default");
+                (operation["responses"] as JsonObject)?.Remove("default");
             }
         }
     }
