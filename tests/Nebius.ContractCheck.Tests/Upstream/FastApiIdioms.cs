@@ -15,7 +15,7 @@ internal static class FastApiIdioms
         ["type: [X, null] written as anyOf with a null branch"] = d => Schemas(d, NullableAsAnyOf),
         ["one-value enums written as const"] = d => Schemas(d, EnumAsConst),
         ["open enums written as the closed enum"] = d => Schemas(d, CloseOpenEnum),
-        ["no integer formats"] = d => Schemas(d, s => { if (Text(s["format"]) is "int64" or "int32") { s.Remove("format"); } }),
+        ["no numeric formats"] = d => Schemas(d, s => { if (Text(s["format"]) is "int64" or "int32" or "float" or "double") { s.Remove("format"); } }),
         ["no default responses"] = d => Operations(d, o => (o["responses"] as JsonObject)?.Remove("default")),
         ["optional query parameters as anyOf with null"] = d => Operations(d, NullableQueryParameters),
     };

@@ -13,8 +13,8 @@ namespace Nebius.ContractCheck.Upstream;
 /// <c>type</c>; a union left with one branch is that branch;</item>
 /// <item>our open enums (<c>anyOf: [KnownEnum, {type: string}]</c>) become the closed enum, so a value only one side
 /// lists is still reported; <c>const</c> becomes a one-value <c>enum</c>; <c>allOf</c> of one schema is that schema;</item>
-/// <item>what only one side writes by policy goes: <c>title</c> (FastAPI titles every schema), integer
-/// <c>format</c>s (ours marks int64 for the generator), the <c>default</c> error response (ours declares one on every
+/// <item>what only one side writes by policy goes: <c>title</c> (FastAPI titles every schema), numeric
+/// <c>format</c>s (ours marks int64 and float for the generator), the <c>default</c> error response (ours declares one on every
 /// operation, FastAPI none).</item>
 /// </list>
 /// </summary>
@@ -213,9 +213,9 @@ internal static class ComparableForm
             schema.Remove("const");
         }
 
-        if (IsType(schema, "integer"))
+        if (IsType(schema, "integer") || IsType(schema, "number"))
         {
-            schema.Remove("format");
+            schema.Remove("format"); // int64, float: hints to our generator; pydantic writes no numeric formats
         }
 
         var nullable = false;
