@@ -36,12 +36,7 @@ public sealed class UpstreamCommandTests : IDisposable
         return (status, stdout.ToString(), stderr.ToString());
     }
 
-    private string Write(string name, string text)
-    {
-        var path = _scratch.File(name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _scratch.Write(name, text);
 
     [Fact]
     public async Task Unacknowledged_differences_exit_1_with_both_reports_written()

@@ -55,19 +55,7 @@ internal static class UpstreamCommand
         var result = UpstreamComparison.Compare(upstream, ours, acknowledgements);
 
         var ourLabel = Path.GetRelativePath(settings.RepositoryRoot, settings.SpecPath);
-        var markdown = UpstreamReport.Markdown(result, source, ourLabel);
-        var json = UpstreamReport.Json(result, source, ourLabel);
-        if (settings.MarkdownPath is not null)
-        {
-            await File.WriteAllTextAsync(settings.MarkdownPath, markdown).ConfigureAwait(false);
-        }
-
-        if (settings.JsonPath is not null)
-        {
-            await File.WriteAllTextAsync(settings.JsonPath, json).ConfigureAwait(false);
-        }
-
-        await stdout.WriteAsync(settings.Format == "json" ? json : markdown).ConfigureAwait(false);
+        ReportOutput.Write(settings, UpstreamReport.Markdown(result, source, ourLabel), UpstreamReport.Json(result, source, ourLabel), stdout);
         var open = result.Open.Count();
         if (open > 0)
         {
