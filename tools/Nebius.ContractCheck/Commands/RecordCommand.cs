@@ -20,7 +20,7 @@ internal static class RecordCommand
     public static async Task<int> RunAsync(CheckSettings settings, Options options, TextWriter stdout, TextWriter stderr)
     {
         var apiKey = settings.Environment("NEBIUS_API_KEY");
-        var projectId = settings.Environment("NEBIUS_AI_PROJECT_ID");
+        var projectId = settings.Environment("NEBIUS_AI_PROJECT_ID") is { } project && !string.IsNullOrWhiteSpace(project) ? project : null; // an empty variable means no project
         var target = options.Get("target");
         var outOption = options.Get("out");
         if (target is null && string.IsNullOrEmpty(apiKey))
