@@ -14,7 +14,7 @@ internal static class FastApiIdioms
         ["a title on every schema"] = d => Schemas(d, s => s["title"] = "Title"),
         ["type: [X, null] written as anyOf with a null branch"] = d => Schemas(d, NullableAsAnyOf),
         ["one-value enums written as const"] = d => Schemas(d, EnumAsConst),
-        ["open enums written as the closed enum"] = d => Schemas(d, CloseOpenEnum),
+        ["open enums written as the closed enum"] = d => Schemas(d, s => CloseOpenEnum(d, s)),
         ["no numeric formats"] = d => Schemas(d, s => { if (Text(s["format"]) is "int64" or "int32" or "float" or "double") { s.Remove("format"); } }),
         ["no default responses"] = d => Operations(d, o => (o["responses"] as JsonObject)?.Remove("default")),
         ["optional query parameters as anyOf with null"] = d => Operations(d, NullableQueryParameters),
@@ -73,11 +73,12 @@ internal static class FastApiIdioms
         }
     }
 
-    private static void CloseOpenEnum(JsonObject schema)
+    /// <summary>Our <c>anyOf: [KnownEnum, {type: string}]</c> (only where the first branch is an enum: a union of an object and a string is no open enum).</summary>
+    private static void CloseOpenEnum(JsonObject document, JsonObject schema)
     {
         if (schema["anyOf"] is JsonArray { Count: 2 } branches
             && branches[1] is JsonObject { Count: 1 } plain && Text(plain["type"]) == "string"
-            && branches[0] is JsonObject known && (known.ContainsKey("$ref") || known.ContainsKey("enum")))
+            && branches[0] is JsonObject known && Resolve(document, known).ContainsKey("enum"))
         {
             schema.Remove("anyOf");
             foreach (var (key, value) in known.ToList())
@@ -87,6 +88,11 @@ internal static class FastApiIdioms
             }
         }
     }
+
+    private static JsonObject Resolve(JsonObject document, JsonObject schema) =>
+        Text(schema["$ref"]) is { } reference
+            ? document["components"]!["schemas"]![reference["#/components/schemas/".Length..]]!.AsObject()
+            : schema;
 
     private static void NullableQueryParameters(JsonObject operation)
     {
