@@ -21,12 +21,7 @@ public sealed class CommandLineTests : IDisposable
     /// <summary>No NEBIUS_API_KEY, no CI flag: the runs do not depend on the machine's environment.</summary>
     private static string? NoEnvironment(string name) => null;
 
-    private string Write(string name, string text)
-    {
-        var path = _scratch.File(name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _scratch.Write(name, text);
 
     [Fact]
     public async Task A_breaking_edit_exits_1_and_writes_both_reports()

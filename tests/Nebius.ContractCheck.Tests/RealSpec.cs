@@ -11,6 +11,9 @@ internal static class RealSpec
 
     public static string Text => File.ReadAllText(Path);
 
+    /// <summary>The contract's JSON tree, as the probe and the replay read it.</summary>
+    public static JsonObject Json => SpecLoader.Load(Text).Root;
+
     /// <summary>The contract with <paramref name="edit"/> applied to its JSON tree.</summary>
     public static string Edited(Action<JsonObject> edit)
     {

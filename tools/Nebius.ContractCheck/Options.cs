@@ -13,7 +13,7 @@ internal sealed class Options
     {
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            throw new ArgumentException("a command is required: lint, diff, check or probe", nameof(args));
+            throw new ArgumentException("a command is required: lint, diff, check, probe, record or upstream", nameof(args));
         }
 
         var options = new Options(args[0]);

@@ -31,17 +31,7 @@ internal static class DiffCommand
 
         var markdown = DiffReport.Markdown(result, context);
         var json = DiffReport.Json(result, context);
-        if (settings.MarkdownPath is not null)
-        {
-            File.WriteAllText(settings.MarkdownPath, markdown);
-        }
-
-        if (settings.JsonPath is not null)
-        {
-            File.WriteAllText(settings.JsonPath, json);
-        }
-
-        stdout.Write(settings.Format == "json" ? json : markdown);
+        ReportOutput.Write(settings, markdown, json, stdout);
         var open = result.UnacknowledgedBreaking.Count();
         if (open > 0)
         {

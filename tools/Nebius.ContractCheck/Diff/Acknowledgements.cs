@@ -21,16 +21,30 @@ internal static class Acknowledgements
             return $"info.version raised from {result.BaseVersion} to {result.HeadVersion}";
         }
 
-        var listed = acknowledgementLines
-            .Select(line => (line.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? line[..hash] : line).Trim())
-            .Where(line => line.Length > 0)
-            .ToHashSet(StringComparer.Ordinal);
+        var listed = Listed(acknowledgementLines);
         foreach (var change in result.Changes)
         {
-            change.Acknowledged = listed.Contains(change.Id);
+            change.Acknowledged = listed.ContainsKey(change.Id);
         }
 
         return null;
+    }
+
+    /// <summary>The ids an acknowledgement file lists, each with the reason after its <c>#</c> (empty when none is given).</summary>
+    public static Dictionary<string, string> Listed(IEnumerable<string> acknowledgementLines)
+    {
+        var listed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in acknowledgementLines)
+        {
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            var id = (hash >= 0 ? line[..hash] : line).Trim();
+            if (id.Length > 0)
+            {
+                listed[id] = hash >= 0 ? line[(hash + 1)..].Trim() : string.Empty;
+            }
+        }
+
+        return listed;
     }
 
     /// <summary>True when the head version is greater, comparing dot-separated parts numerically where both are numbers.</summary>

@@ -53,8 +53,16 @@ internal sealed class SchemaDiff(ChangeSet changes, string operation, Direction 
         }
     }
 
-    internal static string? ReferenceId(IOpenApiSchema schema) =>
-        schema is OpenApiSchemaReference reference ? reference.Reference.Id : null;
+    /// <summary>
+    /// The component a schema stands for: its reference, or the name an inlined copy was tagged with
+    /// (<see cref="Upstream.ComparableForm"/> inlines references to compare FastAPI's document by structure).
+    /// </summary>
+    internal static string? ReferenceId(IOpenApiSchema schema) => schema switch
+    {
+        OpenApiSchemaReference reference => reference.Reference.Id,
+        _ when schema.Extensions?.TryGetValue(Upstream.ComparableForm.SchemaNameKey, out var tag) == true && tag is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue name } => (string?)name,
+        _ => null,
+    };
 
     private void CompareTypes(IOpenApiSchema baseSchema, IOpenApiSchema headSchema, string location)
     {

@@ -5,33 +5,23 @@ using System.Text.Json.Nodes;
 namespace Nebius.ContractCheck.Probe;
 
 /// <summary>
-/// Read-only calls against the real API (models, files, batches, fine-tuning jobs, custom models, dedicated
-/// endpoints) plus one tiny chat completion and one tiny stream; every response, and every stream chunk, is
+/// Read-only calls against the real API (<see cref="ReadOnlyCall.All"/>: models, files, batches, fine-tuning jobs,
+/// custom models, dedicated endpoints) plus one tiny chat completion and one tiny stream; every response, and every stream chunk, is
 /// checked against the spec with <see cref="ResponseDrift"/>. The API key only ever goes into the
 /// Authorization header; anything echoed back is redacted before it is printed.
 /// </summary>
 internal sealed class LiveProbe(JsonObject spec, HttpClient http, Uri baseUrl, string apiKey, string? model)
 {
-    private static readonly (string Method, string Path)[] ReadOnlyCalls =
-    [
-        ("GET", "/v1/models"),
-        ("GET", "/v1/files"),
-        ("GET", "/v1/batches"),
-        ("GET", "/v1/fine_tuning/jobs"),
-        ("GET", "/v0/models"),
-        ("GET", "/v0/dedicated_endpoints"),
-    ];
-
     private readonly ResponseDrift _drift = new(spec);
 
     public async Task<List<DriftFinding>> RunAsync(TextWriter log, CancellationToken cancellationToken)
     {
         var findings = new List<DriftFinding>();
         JsonNode? models = null;
-        foreach (var (method, path) in ReadOnlyCalls)
+        foreach (var call in ReadOnlyCall.All)
         {
-            var body = await CallAsync(method, path, null, findings, log, cancellationToken).ConfigureAwait(false);
-            models ??= path == "/v1/models" ? body : null;
+            var body = await CallAsync(call.Method, call.Path, null, findings, log, cancellationToken).ConfigureAwait(false);
+            models ??= call.Path == "/v1/models" ? body : null;
         }
 
         var chatModel = model ?? PickChatModel(models);
@@ -139,19 +129,7 @@ internal sealed class LiveProbe(JsonObject spec, HttpClient http, Uri baseUrl, s
         return request;
     }
 
-    private JsonObject ResponseSchema(string method, string path, string mediaType)
-    {
-        var responses = spec["paths"]?[path]?[method.ToLowerInvariant()]?["responses"]?.AsObject()
-            ?? throw new InvalidOperationException($"the spec has no {method} {path}");
-        var success = responses.First(r => r.Key.StartsWith('2')).Value!;
-        if (success["$ref"] is not null)
-        {
-            throw new InvalidOperationException($"{method} {path}: response references are not supported by the probe");
-        }
-
-        return success["content"]?[mediaType]?["schema"]?.AsObject()
-            ?? throw new InvalidOperationException($"{method} {path} declares no {mediaType} body");
-    }
+    private JsonObject ResponseSchema(string method, string path, string mediaType) => SpecResponses.SuccessSchema(spec, method, path, mediaType);
 
     private static string? PickChatModel(JsonNode? models)
     {

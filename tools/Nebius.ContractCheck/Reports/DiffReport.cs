@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nebius.ContractCheck.Diff;
+using static Nebius.ContractCheck.Reports.ReportCells;
 
 namespace Nebius.ContractCheck.Reports;
 
@@ -83,15 +84,10 @@ internal static class DiffReport
         text.AppendLine(withAcknowledgement ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
         foreach (var change in changes)
         {
-            var usedBy = change.UsedBy.Count <= 3
-                ? string.Join(", ", change.UsedBy)
-                : $"{string.Join(", ", change.UsedBy.Take(3))} and {change.UsedBy.Count - 3} more";
-            var row = $"| `{Cell(change.Id)}` | {Cell(change.Message)} | {DirectionName(change.Direction)} | {Cell(usedBy)} |";
+            var row = $"| `{Cell(change.Id)}` | {Cell(change.Message)} | {DirectionName(change.Direction)} | {Cell(UsedBy(change.UsedBy))} |";
             text.AppendLine(withAcknowledgement ? $"{row} {(change.Acknowledged ? "yes" : "**no**")} |" : row);
         }
     }
-
-    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string DirectionName(Direction direction) => direction switch
     {
