@@ -17,9 +17,9 @@ internal sealed record ReadOnlyCall(string Method, string Path, Func<NebiusClien
         new("GET", "/v1/models", async (client, token) => await client.V1.Models.GetAsync(cancellationToken: token).ConfigureAwait(false)),
         new("GET", "/v1/files", async (client, token) => await client.V1.Files.GetAsync(cancellationToken: token).ConfigureAwait(false)),
         new("GET", "/v1/batches", async (client, token) => await client.V1.Batches.GetAsync(cancellationToken: token).ConfigureAwait(false)),
-        new("GET", "/v1/fine_tuning/jobs", async (client, token) => await client.V1.Fine_tuning.Jobs.GetAsync(cancellationToken: token).ConfigureAwait(false)),
+        new("GET", "/v1/fine_tuning/jobs", async (client, token) => await client.V1.FineTuning.Jobs.GetAsync(cancellationToken: token).ConfigureAwait(false)),
         new("GET", "/v0/models", async (client, token) => await client.V0.Models.GetAsync(cancellationToken: token).ConfigureAwait(false)),
-        new("GET", "/v0/dedicated_endpoints", async (client, token) => await client.V0.Dedicated_endpoints.GetAsync(cancellationToken: token).ConfigureAwait(false)),
+        new("GET", "/v0/dedicated_endpoints", async (client, token) => await client.V0.DedicatedEndpoints.GetAsync(cancellationToken: token).ConfigureAwait(false)),
     ];
 
     /// <summary><c>GET /v1/models</c>: how reports and findings name the call.</summary>
