@@ -23,7 +23,6 @@ public static class Generator
         options ??= new GeneratorOptions();
         var registry = new TypeRegistry();
         var modelsNamespace = options.Namespace + ".Models";
-        registry.Reserve(modelsNamespace, SupportEmitter.ClassName);
         registry.Reserve(options.Namespace, options.ClientClassName);
         var schemas = new SchemaResolver(document.Root, modelsNamespace, registry);
         schemas.ResolveAllComponents();
@@ -31,16 +30,12 @@ public static class Generator
         PropertyNames.Finalize(registry.Types.OfType<ModelType>());
 
         var surface = new SurfaceListing();
-        var supportClass = $"global::{modelsNamespace}.{SupportEmitter.ClassName}";
-        var models = new ModelEmitter(surface, supportClass);
-        var unions = new UnionEmitter(surface, supportClass);
+        var models = new ModelEmitter(surface);
+        var unions = new UnionEmitter(surface);
         var enums = new EnumEmitter(surface);
         var builders = new RequestBuilderEmitter(surface, DefaultBaseUrl(document));
 
-        var files = new List<GeneratedFile>
-        {
-            new(PathFor(options.Namespace, modelsNamespace, SupportEmitter.ClassName), SupportEmitter.Emit(modelsNamespace)),
-        };
+        var files = new List<GeneratedFile>();
         foreach (var type in registry.Types)
         {
             var content = type switch

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Nebius.TokenFactory.Models;
@@ -121,7 +122,7 @@ public static class BatchResultReader
         {
             Id = Property(root, "id") is { ValueKind: JsonValueKind.String } id ? id.GetString() : null,
             CustomId = customId.GetString()!,
-            Response = response is { ValueKind: JsonValueKind.Object } value ? new NebiusJsonParseNode(value).GetObjectValue(factory) : null,
+            Response = response is { ValueKind: JsonValueKind.Object } value ? JsonModelReader.Read(JsonMarshal.GetRawUtf8Value(value), factory) : null,
             StatusCode = status,
             Error = error,
             LineNumber = lineNumber,
@@ -156,7 +157,7 @@ public static class BatchResultReader
         {
             Id = layout.Id.StringIn(line.Span),
             CustomId = customId,
-            Response = layout.Response.Token == JsonTokenType.StartObject ? DirectJsonReader.Read(layout.Response.Of(line), factory) : null,
+            Response = layout.Response.Token == JsonTokenType.StartObject ? JsonModelReader.Read(layout.Response.Of(line).Span, factory) : null,
             Error = error,
             LineNumber = lineNumber,
         };
@@ -242,7 +243,7 @@ public static class BatchResultReader
     {
         null => null,
         { ValueKind: JsonValueKind.String } text => new BatchLineError { Message = text.GetString() },
-        { ValueKind: JsonValueKind.Object } value => new NebiusJsonParseNode(value).GetObjectValue(BatchLineError.CreateFromDiscriminatorValue),
+        { ValueKind: JsonValueKind.Object } value => JsonModelReader.Read(JsonMarshal.GetRawUtf8Value(value), BatchLineError.CreateFromDiscriminatorValue),
         { } other => new BatchLineError { Message = other.GetRawText() },
     };
 }

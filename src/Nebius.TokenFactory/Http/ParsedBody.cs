@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 using Nebius.TokenFactory.Serialization;
 
 namespace Nebius.TokenFactory.Http;
@@ -30,17 +31,17 @@ internal class ParsedBody(IParseNode? node) : IDisposable
 
 /// <summary>
 /// A JSON body in the rented buffer it was read into. A model is read from the bytes in place by the
-/// generated direct path (<see cref="DirectJsonReader"/>, no document), which copies every value out
-/// (untyped values get documents of their own). Anything else (collections, primitives) gets an element
-/// that owns a copy of the bytes, made on first use: Kiota's UntypedArray reads its element lazily, so an
-/// element over the rented buffer, or over a pooled document, would be read after both are returned.
+/// generated direct path (<see cref="JsonModelReader"/>, no document), which copies every value out
+/// (values left to Kiota's node get elements of their own). Anything else (collections, primitives) goes
+/// to Kiota's node over an element that owns a copy of the bytes, made on first use: Kiota's UntypedArray
+/// reads its element lazily, so an element over the rented buffer would be read after it is returned.
 /// </summary>
 internal sealed class PooledJsonRoot : ParsedBody
 {
     private readonly int _start;
     private readonly int _length;
     private byte[]? _buffer;
-    private NebiusJsonParseNode? _node;
+    private JsonParseNode? _node;
 
     public PooledJsonRoot(byte[] buffer, int length)
         : base(null)
@@ -52,12 +53,12 @@ internal sealed class PooledJsonRoot : ParsedBody
     }
 
     /// <summary>The root node over an element that owns its bytes, parsed on first use with JsonDocument's rules (one value, no trailing content).</summary>
-    public override IParseNode Node => _node ??= new NebiusJsonParseNode(ParseOwned(Json.Span));
+    public override IParseNode Node => _node ??= new JsonParseNode(ParseOwned(Json.Span));
 
     private ReadOnlyMemory<byte> Json => (_buffer ?? throw new ObjectDisposedException(nameof(PooledJsonRoot))).AsMemory(_start, _length);
 
     /// <inheritdoc />
-    public override T ReadObject<T>(ParsableFactory<T> factory) => DirectJsonReader.Read(Json, factory);
+    public override T ReadObject<T>(ParsableFactory<T> factory) => JsonModelReader.Read(Json.Span, factory);
 
     private static JsonElement ParseOwned(ReadOnlySpan<byte> json)
     {

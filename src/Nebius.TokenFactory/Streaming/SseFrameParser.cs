@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -8,10 +9,10 @@ namespace Nebius.TokenFactory.Streaming;
 
 /// <summary>
 /// Turns the bytes of one SSE <c>data:</c> field into a frame: the terminator, an error object, or a chunk.
-/// The bytes are copied once into a rented buffer; a chunk is read from it by the generated models' direct
-/// path (<see cref="DirectJsonReader"/>) after one pass of the reader over the top level has checked the
-/// syntax and that the object is no error. Errors and anything unusual are read with a pooled
-/// <see cref="JsonDocument"/> over the same copy. No intermediate string is built for a chunk.
+/// A chunk is read in one pass, in place, by the generated models' direct path
+/// (<see cref="JsonModelReader"/>); an object that turns out to carry an <c>error</c> or <c>detail</c>
+/// member the chunk does not know, an <c>event: error</c>, and anything that is no object are decided on a
+/// <see cref="JsonDocument"/> over a copy instead. No intermediate string is built for a chunk.
 /// </summary>
 internal static class SseFrameParser
 {
@@ -31,22 +32,39 @@ internal static class SseFrameParser
             return new SseFrame<T>(SseFrameKind.Done);
         }
 
-        // The frame is parsed in place: the data is copied once into a rented buffer and read by a pooled
-        // document that is disposed as soon as the chunk is built, since the chunk keeps no element of it.
+        if (trimmed[0] == (byte)'{' && !string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase) && ErrorMembers<T>.AreUnknown(factory))
+        {
+            T chunk;
+            try
+            {
+                chunk = JsonModelReader.Read(trimmed, factory);
+            }
+            catch (JsonException)
+            {
+                return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
+            }
+
+            if (chunk is not IJsonModel { AdditionalDataIfAny: { } extra } || !(extra.ContainsKey("error") || extra.ContainsKey("detail")))
+            {
+                return new SseFrame<T>(SseFrameKind.Chunk, chunk);
+            }
+        }
+
+        return FromDocument(eventType, trimmed, factory, redactor);
+    }
+
+    /// <summary>The rare frames: parsed into a pooled document over a rented copy, disposed once the frame is built (the frame keeps no element of it).</summary>
+    private static SseFrame<T> FromDocument<T>(string eventType, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor)
+        where T : IParsable
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(trimmed.Length);
         try
         {
             trimmed.CopyTo(buffer);
-            var json = buffer.AsMemory(0, trimmed.Length);
-            if (IsPlainObject(eventType, json.Span))
-            {
-                return new SseFrame<T>(SseFrameKind.Chunk, DirectJsonReader.Read(json, factory));
-            }
-
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(json);
+                document = JsonDocument.Parse(buffer.AsMemory(0, trimmed.Length));
             }
             catch (JsonException)
             {
@@ -77,42 +95,8 @@ internal static class SseFrameParser
             return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
         }
 
-        var chunk = new NebiusJsonParseNode(root).GetObjectValue(factory);
+        var chunk = JsonModelReader.Read(JsonMarshal.GetRawUtf8Value(root), factory);
         return new SseFrame<T>(SseFrameKind.Chunk, chunk);
-    }
-
-    /// <summary>
-    /// Whether the data is one well-formed JSON object that <see cref="IsError"/> would not call an error:
-    /// the top-level names are read and every value skipped (which checks its syntax as JsonDocument would).
-    /// </summary>
-    private static bool IsPlainObject(string eventType, ReadOnlySpan<byte> json)
-    {
-        if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase) || json[0] != (byte)'{')
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
-            bool choices = false, errorLike = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                choices |= reader.ValueTextEquals("choices"u8);
-                errorLike |= reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("detail"u8);
-                reader.Read();
-                reader.Skip();
-            }
-
-            JsonValueEnd.Require(ref reader);
-
-            return choices || !errorLike;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     /// <summary>vLLM and OpenAI send <c>{"error": {...}}</c> mid-stream; FastAPI sends <c>{"detail": ...}</c>; some servers use <c>event: error</c>.</summary>
@@ -154,5 +138,26 @@ internal static class SseFrameParser
         const int Max = 200;
         var text = Encoding.UTF8.GetString(data.Length > Max ? data[..Max] : data);
         return data.Length > Max ? text + "…" : text;
+    }
+
+    /// <summary>Whether the chunk type leaves <c>error</c> and <c>detail</c> to its additional data (so the one-pass read can tell an error frame), asked once per type.</summary>
+    /// <typeparam name="T">The chunk type.</typeparam>
+    private static class ErrorMembers<T>
+        where T : IParsable
+    {
+        private static int _answer;
+
+        public static bool AreUnknown(ParsableFactory<T> factory)
+        {
+            if (_answer == 0)
+            {
+                var unknown = DirectReaders<T>.Prototype(factory) is { } prototype
+                    && prototype.GetFieldDeserializers() is var fields
+                    && !fields.ContainsKey("error") && !fields.ContainsKey("detail");
+                _answer = unknown ? 1 : 2;
+            }
+
+            return _answer == 1;
+        }
     }
 }

@@ -153,7 +153,7 @@ internal sealed class GeneratedAssembly : IDisposable
     private static (GenerationResult Generated, byte[] Image) Build(string yaml)
     {
         var generated = Generator.Generate(yaml, new GeneratorOptions(RootNamespace, ClientName));
-        return (generated, InMemoryCompiler.Compile([.. generated.Files, DirectReadHarness.File], "Generated_" + Guid.NewGuid().ToString("N")));
+        return (generated, InMemoryCompiler.Compile([.. generated.Files, .. ModelRuntimeSources.Files, DirectReadHarness.File], "Generated_" + Guid.NewGuid().ToString("N")));
     }
 
     private static T ReadAs<T>(string json)

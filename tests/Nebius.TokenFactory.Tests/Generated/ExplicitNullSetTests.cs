@@ -1,4 +1,4 @@
-using Nebius.TokenFactory.Models;
+using Nebius.TokenFactory.Serialization;
 
 namespace Nebius.TokenFactory.Tests.Generated;
 
@@ -8,7 +8,7 @@ public sealed class ExplicitNullSetTests
     [Fact]
     public void Adds_each_name_once_and_removes_it_ordinally()
     {
-        var set = new GeneratedParseSupport.ExplicitNullSet();
+        var set = new ExplicitNullSet();
 
         Assert.True(set.Add("usage"));
         Assert.False(set.Add("usage"));
@@ -33,7 +33,7 @@ public sealed class ExplicitNullSetTests
         string[] other = ["b", "c", "d"];
         foreach (var operation in new Action<ISet<string>>[] { s => s.UnionWith(other), s => s.IntersectWith(other), s => s.ExceptWith(other), s => s.SymmetricExceptWith(other), s => s.Clear() })
         {
-            var ours = new GeneratedParseSupport.ExplicitNullSet();
+            var ours = new ExplicitNullSet();
             var theirs = new HashSet<string>(StringComparer.Ordinal);
             ours.UnionWith(start);
             theirs.UnionWith(start);

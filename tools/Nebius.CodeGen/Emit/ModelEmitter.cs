@@ -4,7 +4,7 @@ using Nebius.CodeGen.Naming;
 namespace Nebius.CodeGen.Emit;
 
 /// <summary>Writes a model class in Kiota's no-backing-store shape, plus our two documented deviations.</summary>
-internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
+internal sealed class ModelEmitter(SurfaceListing surface)
 {
     private static readonly string[] Usings =
     [
@@ -37,12 +37,9 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         declared.Add("IParsable");
         interfaces.AddRange(declared);
         surface.Implements(model.DottedName, declared);
-        if (model.Base is null)
-        {
-            // Internal, so it is no part of the public surface; derived models override the virtual behind it.
-            interfaces.Add($"{supportClass}.{SupportEmitter.FieldAssignerInterface}");
-            interfaces.Add($"{supportClass}.{DirectReadEmitter.FieldReaderInterface}");
-        }
+        // Internal, so it is no part of the public surface. Every class lists it, so that each re-implements
+        // ReadNew with its own ReadJson; ReadField is one virtual chain behind the root's implementation.
+        interfaces.Add(ModelRuntime.Model);
         if (model.Base is null && isError)
         {
             surface.Inherits(model.DottedName, "ApiException");
@@ -66,6 +63,11 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
             writer.Summary("Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.");
             writer.Line("public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }");
             surface.Member(model.DottedName, "|public|AdditionalData:IDictionary<string, object>");
+            writer.Line($"IDictionary<string, object>? {ModelRuntime.Model}.AdditionalDataIfAny => _additionalData;");
+        }
+        else if (model.Base is null)
+        {
+            writer.Line($"IDictionary<string, object>? {ModelRuntime.Model}.AdditionalDataIfAny => null;");
         }
 
         foreach (var property in model.Properties.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
@@ -78,16 +80,15 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
             WriteMessageOverride(writer, model);
         }
 
-        NullTracking.WriteMembers(writer, model, surface, supportClass);
+        NullTracking.WriteMembers(writer, model, surface);
         UnknownEnumTracking.WriteMembers(writer, model, surface);
         WriteConstructor(writer, model);
         WriteFactory(writer, model);
         WriteDeserializers(writer, model);
-        WriteFieldAssigner(writer, model);
-        DirectReadEmitter.WriteFieldReader(writer, model, supportClass);
+        DirectReadEmitter.WriteFieldReader(writer, model);
+        DirectReadEmitter.WriteReaders(writer, model);
         WriteSerializer(writer, model, holdsAdditionalData);
-        NullTracking.WriteCollector(writer, model, supportClass);
-        NullTracking.WritePruner(writer, model);
+        NullTracking.WriteCollector(writer, model);
         writer.Close();
         return FileFrame.End(writer);
     }
@@ -165,7 +166,7 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         if (NullTracking.Tracks(model))
         {
             writer.Line($"var result = new {model.FullName}();");
-            writer.Line($"{supportClass}.AfterFieldsAssigned(parseNode, result, static (node, model) => model.CollectExplicitNulls(node));");
+            writer.Line($"{ModelRuntime.Hooks}.AfterFieldsAssigned(parseNode, result, static (node, model) => model.CollectExplicitNulls(node));");
             writer.Line("return result;");
         }
         else
@@ -203,59 +204,6 @@ internal sealed class ModelEmitter(SurfaceListing surface, string supportClass)
         writer.Line("};");
         writer.Close();
         surface.Member(model.DottedName, $"|{(model.Base is null ? "public" : "public|override")}|GetFieldDeserializers():IDictionary<string, Action<IParseNode>>");
-    }
-
-    /// <summary>
-    /// Deviation from Kiota: the same assignments as <c>GetFieldDeserializers</c>, chosen by a switch on the
-    /// wire name, so the library's JSON parse node fills a model without building that table (a dictionary
-    /// and one delegate per field, for every object read). Internal: the public surface is unchanged.
-    /// </summary>
-    private void WriteFieldAssigner(CodeWriter writer, ModelType model)
-    {
-        if (model.Base is null)
-        {
-            writer.Line($"bool {supportClass}.{SupportEmitter.FieldAssignerInterface}.AssignField(ReadOnlySpan<char> wireName, IParseNode? n) => AssignField(wireName, n);");
-            writer.Line($"void {supportClass}.{SupportEmitter.FieldAssignerInterface}.FieldsAssigned(IParseNode node) => OnFieldsAssigned(node);");
-            writer.Summary("Deviation from Kiota: what runs once the fields are assigned, called by parse nodes that need no after-assignment hook.");
-            writer.Line("/// <param name=\"node\">The parse node the model was read from.</param>");
-            writer.Line(NullTracking.Tracks(model)
-                ? "private protected virtual void OnFieldsAssigned(IParseNode node) => PruneExplicitNulls();"
-                : "private protected virtual void OnFieldsAssigned(IParseNode node) { }");
-        }
-        else if (NullTracking.HasOwn(model) && !NullTracking.Tracks(model.Base))
-        {
-            // The first class of its line to track nulls: its collector is not reached through the base's hook.
-            writer.Line("private protected override void OnFieldsAssigned(IParseNode node) { base.OnFieldsAssigned(node); PruneExplicitNulls(); }");
-        }
-
-        writer.Summary("Deviation from Kiota: assigns the field named <paramref name=\"wireName\"/> from <paramref name=\"n\"/> as <see cref=\"GetFieldDeserializers\"/> would, without building its table.");
-        writer.Line("/// <returns>Whether the field is known; a null <paramref name=\"n\"/> (a JSON null) assigns nothing, as in Kiota, and is recorded in ExplicitNulls for a nullable property.</returns>");
-        writer.Line("/// <param name=\"wireName\">The JSON property name.</param>");
-        writer.Line("/// <param name=\"n\">The parse node of the value, or null to only ask whether the field is known.</param>");
-        var modifier = model.Base is null ? "private protected virtual" : "private protected override";
-        var unknown = model.Base is null ? "false" : "base.AssignField(wireName, n)";
-        if (model.Properties.Count == 0)
-        {
-            writer.Line($"{modifier} bool AssignField(ReadOnlySpan<char> wireName, IParseNode? n) => {unknown};");
-            return;
-        }
-
-        writer.Open($"{modifier} bool AssignField(ReadOnlySpan<char> wireName, IParseNode? n)");
-        writer.Open("switch(wireName)");
-        foreach (var property in model.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
-        {
-            var key = Literals.Quote(property.WireName);
-            var assign = property.Type is NamedRef { Type: EnumType }
-                ? $"{property.Name} = {TypeSyntax.Read(property.Type, "n")}; if({property.Name} is null) RememberUnknownEnumValue({key}, n.GetStringValue());"
-                : $"{property.Name} = {TypeSyntax.Read(property.Type, "n")};";
-            writer.Line(property.Nullable
-                ? $"case {key}: if(n is not null) {{ {assign} }} else ExplicitNulls.Add({key}); return true;"
-                : $"case {key}: if(n is not null) {{ {assign} }} return true;");
-        }
-
-        writer.Line($"default: return {unknown};");
-        writer.Close();
-        writer.Close();
     }
 
     private void WriteSerializer(CodeWriter writer, ModelType model, bool holdsAdditionalData)

@@ -16,24 +16,29 @@ internal static class NullTracking
 
     private static bool Defines(ModelType model) => HasOwn(model) && (model.Base is null || !Tracks(model.Base));
 
-    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface, string supportClass)
+    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface)
     {
         if (!Defines(model))
         {
+            if (model.Base is null)
+            {
+                writer.Line($"ISet<string>? {ModelRuntime.Model}.RecordedNulls => null;");
+            }
+
             return;
         }
 
         writer.Line("// Deviation from Kiota: nullable properties keep JSON null apart from \"absent\".");
-        writer.Line($"private {supportClass}.{ExplicitNullSetEmitter.ClassName}? _explicitNulls;");
+        writer.Line($"private {ModelRuntime.NullSet}? _explicitNulls;");
         writer.Summary("Wire names of nullable properties that are JSON null rather than absent: filled when a response is read; add a name to send an explicit null.");
-        writer.Line($"public ISet<string> ExplicitNulls => _explicitNulls ??= new {supportClass}.{ExplicitNullSetEmitter.ClassName}();");
+        writer.Line($"public ISet<string> ExplicitNulls => _explicitNulls ??= new {ModelRuntime.NullSet}();");
         writer.Line("private protected bool IsExplicitNull(string wireName) => _explicitNulls is not null && _explicitNulls.Contains(wireName);");
-        writer.Line("private protected bool HasExplicitNulls => _explicitNulls is { Count: > 0 };");
+        writer.Line($"ISet<string>? {ModelRuntime.Model}.RecordedNulls => _explicitNulls is {{ Count: > 0 }} ? _explicitNulls : null;");
         surface.Member(model.DottedName, "|public|ExplicitNulls:ISet<string>");
     }
 
     /// <summary>Records which nullable properties were present as JSON null once the fields are assigned.</summary>
-    public static void WriteCollector(CodeWriter writer, ModelType model, string supportClass)
+    public static void WriteCollector(CodeWriter writer, ModelType model)
     {
         if (!HasOwn(model))
         {
@@ -53,36 +58,7 @@ internal static class NullTracking
             // The child must really be JSON null: a property left null by a value it could not read
             // (an unknown enum value, kept raw) is present but not an explicit null.
             var key = Literals.Quote(property.WireName);
-            writer.Line($"if({property.Name} is null && {supportClass}.IsJsonNull(parseNode, {key})) ExplicitNulls.Add({key});");
-        }
-
-        writer.Close();
-    }
-
-    /// <summary>
-    /// Our parse node records a JSON null while it assigns the fields (no lookup per nullable property
-    /// afterwards); this drops the names whose property a repeated key filled after all, which Kiota's
-    /// after-the-fact check would never have recorded.
-    /// </summary>
-    public static void WritePruner(CodeWriter writer, ModelType model)
-    {
-        if (!HasOwn(model))
-        {
-            return;
-        }
-
-        var modifier = Defines(model) ? "private protected virtual" : "private protected override";
-        writer.Summary("Forgets recorded explicit nulls of properties that hold a value after all (a key repeated in the JSON).");
-        writer.Open($"{modifier} void PruneExplicitNulls()");
-        if (!Defines(model))
-        {
-            writer.Line("base.PruneExplicitNulls();");
-        }
-
-        writer.Line("if(!HasExplicitNulls) return;");
-        foreach (var property in model.Properties.Where(p => p.Nullable).OrderBy(p => p.Name, StringComparer.Ordinal))
-        {
-            writer.Line($"if({property.Name} is not null) ExplicitNulls.Remove({Literals.Quote(property.WireName)});");
+            writer.Line($"if({property.Name} is null && {ModelRuntime.Hooks}.IsJsonNull(parseNode, {key})) ExplicitNulls.Add({key});");
         }
 
         writer.Close();

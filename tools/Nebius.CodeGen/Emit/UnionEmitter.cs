@@ -9,7 +9,7 @@ namespace Nebius.CodeGen.Emit;
 /// of Kiota's probes that never pick objects; object members are parsed whole, so unknown fields land in
 /// their AdditionalData; an empty wrapper writes null; and each member type converts implicitly.
 /// </summary>
-internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
+internal sealed class UnionEmitter(SurfaceListing surface)
 {
     private static readonly string[] Usings =
     [
@@ -40,7 +40,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line("public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers() => new Dictionary<string, Action<IParseNode>>();");
         surface.Member(union.DottedName, "|public|GetFieldDeserializers():IDictionary<string, Action<IParseNode>>");
         WriteSerializer(writer, union);
-        UnionDirectReadEmitter.Write(writer, union, supportClass);
+        UnionDirectReadEmitter.Write(writer, union);
         writer.Close();
         return FileFrame.End(writer);
     }
@@ -101,7 +101,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         }
 
         writer.Line("// Deviation from Kiota: the member is chosen by the JSON value kind.");
-        writer.Open($"switch({supportClass}.KindOf(parseNode))");
+        writer.Open($"switch({ModelRuntime.Probes}.KindOf(parseNode))");
         WriteStringCase(writer, union);
         WriteNumberCase(writer, union);
         WriteSimpleCase(writer, union, "Boolean", union.Members.Where(m => m.Type is PrimitiveRef { Kind: PrimitiveKind.Boolean }));
@@ -116,7 +116,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
     private static UnionMember? CatchAll(UnionType union) =>
         union.Members.FirstOrDefault(m => m.Type is PrimitiveRef { Kind: PrimitiveKind.Untyped });
 
-    private void WriteStringCase(CodeWriter writer, UnionType union)
+    private static void WriteStringCase(CodeWriter writer, UnionType union)
     {
         var enums = union.Members.Where(m => m.Type is NamedRef { Type: EnumType }).ToList();
         var text = union.Members.FirstOrDefault(m => m.Type is PrimitiveRef { Kind: PrimitiveKind.String });
@@ -142,7 +142,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         {
             // Kiota's Guid, TimeSpan and base64 readers throw on a string of another shape rather than
             // returning null, so each format is tried through TryRead and a miss falls to the next member.
-            writer.Line($"    {prefix}if({supportClass}.TryRead(parseNode, static n => {TypeSyntax.Read(member.Type, "n")}, out var {Names.FirstLower(member.Name)}Value)) result.{member.Name} = {Names.FirstLower(member.Name)}Value;");
+            writer.Line($"    {prefix}if({ModelRuntime.Probes}.TryRead(parseNode, static n => {TypeSyntax.Read(member.Type, "n")}, out var {Names.FirstLower(member.Name)}Value)) result.{member.Name} = {Names.FirstLower(member.Name)}Value;");
             prefix = "else ";
         }
 
@@ -156,7 +156,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line("}");
     }
 
-    private void WriteNumberCase(CodeWriter writer, UnionType union)
+    private static void WriteNumberCase(CodeWriter writer, UnionType union)
     {
         var integers = union.Members.Where(m => m.Type is PrimitiveRef { Kind: PrimitiveKind.Long or PrimitiveKind.Int }).ToList();
         var reals = union.Members.Where(m => m.Type is PrimitiveRef { Kind: PrimitiveKind.Double or PrimitiveKind.Float or PrimitiveKind.Decimal }).ToList();
@@ -169,7 +169,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line($"case {JsonKind("Number")}:");
         if (integers.Count > 0 && reals.Count > 0)
         {
-            writer.Line($"    if({supportClass}.IsIntegral(parseNode)) result.{integers[0].Name} = {TypeSyntax.Read(integers[0].Type, "parseNode")};");
+            writer.Line($"    if({ModelRuntime.Probes}.IsIntegral(parseNode)) result.{integers[0].Name} = {TypeSyntax.Read(integers[0].Type, "parseNode")};");
             writer.Line($"    else result.{reals[0].Name} = {TypeSyntax.Read(reals[0].Type, "parseNode")};");
         }
         else
@@ -181,7 +181,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line("    break;");
     }
 
-    private void WriteSimpleCase(CodeWriter writer, UnionType union, string kind, IEnumerable<UnionMember> candidates)
+    private static void WriteSimpleCase(CodeWriter writer, UnionType union, string kind, IEnumerable<UnionMember> candidates)
     {
         var member = candidates.FirstOrDefault() ?? CatchAll(union);
         if (member is null)
@@ -194,7 +194,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line("    break;");
     }
 
-    private void WriteObjectCase(CodeWriter writer, UnionType union)
+    private static void WriteObjectCase(CodeWriter writer, UnionType union)
     {
         var objects = union.Members.Where(m => m.Type is NamedRef { Type: ModelType or UnionType }).ToList();
         var fallback = CatchAll(union);
@@ -239,7 +239,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         return required;
     }
 
-    private void WriteArrayCase(CodeWriter writer, UnionType union)
+    private static void WriteArrayCase(CodeWriter writer, UnionType union)
     {
         var arrays = union.Members.Where(m => m.Type is ArrayRef).ToList();
         var fallback = CatchAll(union);
@@ -258,7 +258,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         }
 
         // Several array shapes: the first element's kind decides; an empty array takes the first shape.
-        writer.Open($"    switch({supportClass}.FirstElementKind(parseNode))");
+        writer.Open($"    switch({ModelRuntime.Probes}.FirstElementKind(parseNode))");
         var used = new HashSet<UnionMember>();
         foreach (var (kind, match) in new (string, Func<TypeRef, bool>)[]
         {
@@ -287,7 +287,7 @@ internal sealed class UnionEmitter(SurfaceListing surface, string supportClass)
         writer.Line("    break;");
     }
 
-    private string JsonKind(string kind) => $"{supportClass}.JsonKind.{kind}";
+    private static string JsonKind(string kind) => $"{ModelRuntime.JsonKind}.{kind}";
 
     private void WriteSerializer(CodeWriter writer, UnionType union)
     {

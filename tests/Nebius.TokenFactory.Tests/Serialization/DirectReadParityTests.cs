@@ -8,11 +8,11 @@ using Nebius.TokenFactory.Serialization;
 namespace Nebius.TokenFactory.Tests.Serialization;
 
 /// <summary>
-/// The client's JSON parse node must read every payload exactly as Kiota's <see cref="JsonParseNode"/> does:
-/// each case is parsed by both and the models are compared through what they serialize back and what
-/// they keep aside (additional data, explicit nulls, unknown enum values).
+/// The generated direct path (<see cref="JsonModelReader"/>) must read every payload exactly as Kiota's
+/// <see cref="JsonParseNode"/> does: each case is read both ways and the models are compared through what
+/// they serialize back and what they keep aside (additional data, explicit nulls, unknown enum values).
 /// </summary>
-public sealed class NebiusJsonParseNodeTests
+public sealed class DirectReadParityTests
 {
     private const string ChatCompletion = """
         {"id":"chatcmpl-1","choices":[{"finish_reason":"stop","index":0,"logprobs":null,
@@ -59,11 +59,8 @@ public sealed class NebiusJsonParseNodeTests
     public void Reads_each_payload_as_Kiota_does(string type, string json)
     {
         var kiota = Read(type, json, root => new JsonParseNode(root));
-        var ours = Read(type, json, root => new NebiusJsonParseNode(root));
         var direct = ReadDirect(type, json);
 
-        Assert.Equal(Write(kiota), Write(ours));
-        Assert.Equal(Describe(kiota), Describe(ours));
         Assert.Equal(Write(kiota), Write(direct));
         Assert.Equal(Describe(kiota), Describe(direct));
     }
@@ -71,7 +68,7 @@ public sealed class NebiusJsonParseNodeTests
     [Fact]
     public void Keeps_unknown_properties_as_additional_data_of_the_same_types()
     {
-        var response = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), ChatCompletion, root => new NebiusJsonParseNode(root));
+        var response = (ChatCompletionResponse)ReadDirect(nameof(ChatCompletionResponse), ChatCompletion);
 
         Assert.Equal(12345678901234m, response.AdditionalData["vendor_number"]);
         Assert.IsType<DateTime>(response.AdditionalData["vendor_date"]);
@@ -81,32 +78,9 @@ public sealed class NebiusJsonParseNodeTests
     }
 
     [Fact]
-    public void Assignment_hooks_reach_every_object_as_with_Kiota()
-    {
-        static List<string> Seen(Func<JsonElement, IParseNode> create)
-        {
-            var seen = new List<string>();
-            using var document = JsonDocument.Parse(ChatCompletion);
-            var node = create(document.RootElement);
-            node.OnBeforeAssignFieldValues = item => seen.Add("before " + item.GetType().Name);
-            node.OnAfterAssignFieldValues = item => seen.Add("after " + item.GetType().Name);
-            node.GetObjectValue(ChatCompletionResponse.CreateFromDiscriminatorValue);
-            node.OnBeforeAssignFieldValues = null;
-            Assert.Null(node.OnBeforeAssignFieldValues);
-            Assert.NotNull(node.OnAfterAssignFieldValues);
-            return seen;
-        }
-
-        var ours = Seen(root => new NebiusJsonParseNode(root));
-
-        Assert.Equal(Seen(root => new JsonParseNode(root)), ours);
-        Assert.Contains("after ChatCompletionResponseMessage", ours);
-    }
-
-    [Fact]
     public void A_json_null_keeps_the_default_and_is_remembered()
     {
-        var response = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), """{"object":null,"usage":null}""", root => new NebiusJsonParseNode(root));
+        var response = (ChatCompletionResponse)ReadDirect(nameof(ChatCompletionResponse), """{"object":null,"usage":null}""");
 
         Assert.Equal("chat.completion", response.Object);
         Assert.Null(response.Usage);
@@ -116,7 +90,7 @@ public sealed class NebiusJsonParseNodeTests
     [Fact]
     public void Reads_floats_and_base64_of_an_embedding_union()
     {
-        var response = (EmbeddingResponse)Read(nameof(EmbeddingResponse), FloatEmbeddings, root => new NebiusJsonParseNode(root));
+        var response = (EmbeddingResponse)ReadDirect(nameof(EmbeddingResponse), FloatEmbeddings);
 
         Assert.Equal([0.0023064255f, -0.009327292f, 1e-45f, float.MaxValue, -0f], response.Data![0].ToVector());
         Assert.Equal([0f, 1f], response.Data[1].ToVector());
@@ -144,7 +118,7 @@ public sealed class NebiusJsonParseNodeTests
         const string Json = """{"completion_tokens":1.5}""";
 
         var kiota = Record.Exception(() => Read(nameof(CompletionUsage), Json, root => new JsonParseNode(root)));
-        var ours = Record.Exception(() => Read(nameof(CompletionUsage), Json, root => new NebiusJsonParseNode(root)));
+        var ours = Record.Exception(() => ReadDirect(nameof(CompletionUsage), Json));
 
         Assert.NotNull(ours);
         Assert.Equal(kiota?.GetType(), ours.GetType());
@@ -153,14 +127,15 @@ public sealed class NebiusJsonParseNodeTests
     [Fact]
     public void Reads_values_of_the_wrong_kind_as_null_like_Kiota()
     {
-        var node = new NebiusJsonParseNode(JsonDocument.Parse("""{"s":1,"n":"1","b":"true","list":{"not":"a list"}}""").RootElement);
+        const string Json = """{"id":1,"created":"1","choices":{"not":"a list"},"prompt_token_ids":["a"],"usage":"none"}""";
 
-        Assert.Null(node.GetChildNode("s")!.GetStringValue());
-        Assert.Null(node.GetChildNode("n")!.GetIntValue());
-        Assert.Null(node.GetChildNode("b")!.GetBoolValue());
-        Assert.Empty(node.GetChildNode("list")!.GetCollectionOfPrimitiveValues<float?>());
-        Assert.Empty(node.GetChildNode("list")!.GetCollectionOfObjectValues(Embedding.CreateFromDiscriminatorValue));
-        Assert.Null(node.GetChildNode("missing"));
+        var direct = (ChatCompletionResponse)ReadDirect(nameof(ChatCompletionResponse), Json);
+        var kiota = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), Json, root => new JsonParseNode(root));
+
+        Assert.Null(direct.Id);
+        Assert.Null(direct.Created);
+        Assert.Equal(Write(kiota), Write(direct));
+        Assert.Equal(Describe(kiota), Describe(direct));
     }
 
     private static IParsable Read(string type, string json, Func<JsonElement, IParseNode> node)
@@ -186,13 +161,13 @@ public sealed class NebiusJsonParseNodeTests
         var bytes = Encoding.UTF8.GetBytes(json);
         return type switch
         {
-            nameof(ChatCompletionResponse) => DirectJsonReader.Read(bytes, ChatCompletionResponse.CreateFromDiscriminatorValue),
-            nameof(ChatCompletionChunk) => DirectJsonReader.Read(bytes, ChatCompletionChunk.CreateFromDiscriminatorValue),
-            nameof(EmbeddingResponse) => DirectJsonReader.Read(bytes, EmbeddingResponse.CreateFromDiscriminatorValue),
-            nameof(ModelList) => DirectJsonReader.Read(bytes, ModelList.CreateFromDiscriminatorValue),
-            nameof(ChatCompletionMessage) => DirectJsonReader.Read(bytes, ChatCompletionMessage.CreateFromDiscriminatorValue),
-            nameof(FileResponse) => DirectJsonReader.Read(bytes, FileResponse.CreateFromDiscriminatorValue),
-            nameof(CompletionUsage) => DirectJsonReader.Read(bytes, CompletionUsage.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionResponse) => JsonModelReader.Read(bytes, ChatCompletionResponse.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionChunk) => JsonModelReader.Read(bytes, ChatCompletionChunk.CreateFromDiscriminatorValue),
+            nameof(EmbeddingResponse) => JsonModelReader.Read(bytes, EmbeddingResponse.CreateFromDiscriminatorValue),
+            nameof(ModelList) => JsonModelReader.Read(bytes, ModelList.CreateFromDiscriminatorValue),
+            nameof(ChatCompletionMessage) => JsonModelReader.Read(bytes, ChatCompletionMessage.CreateFromDiscriminatorValue),
+            nameof(FileResponse) => JsonModelReader.Read(bytes, FileResponse.CreateFromDiscriminatorValue),
+            nameof(CompletionUsage) => JsonModelReader.Read(bytes, CompletionUsage.CreateFromDiscriminatorValue),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 using Nebius.Testing;
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Serialization;
@@ -10,13 +11,13 @@ using Nebius.TokenFactory.Serialization;
 namespace Nebius.TokenFactory.Tests.Serialization;
 
 /// <summary>
-/// The generated direct path (<see cref="DirectJsonReader"/>: models read straight from UTF-8 bytes) must give
-/// what <see cref="NebiusJsonParseNode"/> gives for the same JSON, which its own tests hold to Kiota's node:
-/// the same models (what they write back and keep aside) or the same exception type. Checked on every spec
+/// The generated direct path (<see cref="JsonModelReader"/>: models read straight from UTF-8 bytes) must give
+/// what Kiota's own <see cref="JsonParseNode"/> gives for the same JSON: the same models (what they write
+/// back and keep aside) or the same exception type. Checked on every spec
 /// example read as its own type and as every other generated type, and on thousands of variants of the
 /// examples with one value replaced by a value of another kind, a property repeated or a name escaped.
 /// </summary>
-public sealed class DirectJsonReaderTests
+public sealed class JsonModelReaderTests
 {
     /// <summary>Replacement values: every JSON kind, numbers that do not fit, formatted and escaped strings, lists of mixed kinds.</summary>
     private static readonly string[] Replacements =
@@ -44,7 +45,7 @@ public sealed class DirectJsonReaderTests
     public void Reads_every_example_as_every_generated_type_as_the_parse_node_does()
     {
         var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "openapi", "examples"), "*.json");
-        var compared = 0;
+        var read = 0;
         foreach (var file in files)
         {
             var json = File.ReadAllBytes(file);
@@ -52,12 +53,14 @@ public sealed class DirectJsonReaderTests
             {
                 var outcome = Compare(type, json);
                 Assert.True(outcome.Equal, $"{Path.GetFileName(file)} as {type.Name}: {outcome.Difference}");
-                compared++;
+                read += outcome.Failure is null ? 1 : 0;
             }
         }
 
+        // Most pairs read (an object example read as another model type mostly lands in additional data):
+        // comparing failures alone would prove nothing.
         Assert.True(ModelTypes.Count > 150, $"only {ModelTypes.Count} generated types found");
-        Assert.Equal(files.Length * ModelTypes.Count, compared);
+        Assert.True(read > files.Length * ModelTypes.Count / 2, $"only {read} of {files.Length * ModelTypes.Count} pairs read");
     }
 
     [Theory]
@@ -93,7 +96,7 @@ public sealed class DirectJsonReaderTests
         var bytes = Encoding.UTF8.GetBytes(json);
 
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(bytes));
-        Assert.ThrowsAny<JsonException>(() => DirectJsonReader.Read(bytes, ModelList.CreateFromDiscriminatorValue));
+        Assert.ThrowsAny<JsonException>(() => JsonModelReader.Read(bytes, ModelList.CreateFromDiscriminatorValue));
     }
 
     [Fact]
@@ -101,7 +104,7 @@ public sealed class DirectJsonReaderTests
     {
         const string Json = """{"role":"user","content":[{"text":"hi","type":"text"},{"image_url":{"url":"https://x/y.png"},"type":"image_url"}]}""";
 
-        var message = DirectJsonReader.Read(Encoding.UTF8.GetBytes(Json), ChatCompletionMessage.CreateFromDiscriminatorValue);
+        var message = JsonModelReader.Read(Encoding.UTF8.GetBytes(Json), ChatCompletionMessage.CreateFromDiscriminatorValue);
 
         var parts = message.Content!.ChatContentPartValues!;
         Assert.Equal(2, parts.Count);
@@ -124,7 +127,7 @@ public sealed class DirectJsonReaderTests
     private static Outcome Compare(Type type, byte[] json)
     {
         // The reference document is not disposed: Kiota's UntypedArray reads its element lazily.
-        var reference = Attempt(() => Read(type, new NebiusJsonParseNode(JsonDocument.Parse(json).RootElement)));
+        var reference = Attempt(() => Read(type, new JsonParseNode(JsonDocument.Parse(json).RootElement)));
         var direct = Attempt(() => ReadDirect(type, json));
         if (reference.Failure is not null || direct.Failure is not null)
         {
@@ -159,18 +162,18 @@ public sealed class DirectJsonReaderTests
     }
 
     private static IParsable Read(Type type, IParseNode node) =>
-        (IParsable)typeof(DirectJsonReaderTests).GetMethod(nameof(ReadGeneric), BindingFlags.NonPublic | BindingFlags.Static)!
+        (IParsable)typeof(JsonModelReaderTests).GetMethod(nameof(ReadGeneric), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(type).Invoke(null, [node])!;
 
     private static IParsable ReadDirect(Type type, byte[] json) =>
-        (IParsable)typeof(DirectJsonReaderTests).GetMethod(nameof(ReadDirectGeneric), BindingFlags.NonPublic | BindingFlags.Static)!
+        (IParsable)typeof(JsonModelReaderTests).GetMethod(nameof(ReadDirectGeneric), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(type).Invoke(null, [json])!;
 
     private static T ReadGeneric<T>(IParseNode node)
         where T : IParsable => node.GetObjectValue(Factory<T>());
 
     private static T ReadDirectGeneric<T>(byte[] json)
-        where T : IParsable => DirectJsonReader.Read(json, Factory<T>());
+        where T : IParsable => JsonModelReader.Read(json, Factory<T>());
 
     private static ParsableFactory<T> Factory<T>()
         where T : IParsable =>

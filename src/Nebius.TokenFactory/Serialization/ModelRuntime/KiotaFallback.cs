@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace Nebius.TokenFactory.Serialization;
+
+/// <summary>
+/// The one fallback of the direct path: Kiota's own <see cref="JsonParseNode"/> over the value's element,
+/// for a value of an unexpected kind or of a type the generated code does not read itself (an ambiguous
+/// union, a byte array, a date in an unusual format). Results there are Kiota's by construction.
+/// </summary>
+internal static class KiotaFallback
+{
+    /// <summary>Kiota's node over the value the reader is on; the reader moves to the value's last token. The element owns a copy of the value's bytes.</summary>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    public static JsonParseNode NodeAt(ref Utf8JsonReader reader) => new(JsonElement.ParseValue(ref reader));
+
+    /// <summary>The value the reader is on, read by Kiota's node as <paramref name="factory"/>'s model; the reader moves to the value's last token.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <param name="factory">The model's factory.</param>
+    public static T Read<T>(ref Utf8JsonReader reader, ParsableFactory<T> factory)
+        where T : IParsable => NodeAt(ref reader).GetObjectValue(factory);
+
+    /// <summary>
+    /// Assigns the field through the model's <c>GetFieldDeserializers</c> entry and Kiota's node over the
+    /// value, as Kiota would; the reader moves to the value's last token.
+    /// </summary>
+    /// <returns>Whether the model knows the field (the reader stays put when it does not).</returns>
+    /// <param name="model">The model being read.</param>
+    /// <param name="wireName">The JSON property name.</param>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    public static bool Assign(IParsable model, scoped ReadOnlySpan<char> wireName, ref Utf8JsonReader reader)
+    {
+        if (!model.GetFieldDeserializers().TryGetValue(wireName.ToString(), out var assign))
+        {
+            return false;
+        }
+
+        assign(NodeAt(ref reader));
+        return true;
+    }
+}
