@@ -1,31 +1,27 @@
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
 
 namespace Nebius.TokenFactory;
 
 /// <summary>
-/// Builds a <see cref="NebiusApiException"/> from whatever Kiota threw: a generated error model (its
-/// <c>detail</c> may be text or the 422 list) or a bare <see cref="ApiException"/>. The model is read
-/// back through its own serializer, so this works for every error schema without reflection.
+/// Reads an error body's detail, and turns an <see cref="ApiException"/> that reached the adapter from
+/// elsewhere (a response handler, a stream's adapter) into a <see cref="NebiusApiException"/>. Error
+/// statuses the adapter reads itself become NebiusApiExceptions at once (<c>ResponseBodies</c>), with the
+/// detail read from the body's bytes.
 /// </summary>
 internal static class ApiExceptionTranslator
 {
     public static NebiusApiException Translate(ApiException exception, SecretRedactor redactor)
     {
+        // A generated error model carries the server's primary message as its Message.
         var model = exception as IParsable;
-        var body = model is null ? null : ToJson(model);
-        var (detail, issues) = body is null ? (null, []) : ReadDetail(body.Value);
         var details = new NebiusErrorDetails(exception.ResponseStatusCode, exception.ResponseHeaders)
         {
-            Detail = redactor.Redact(detail),
-            ValidationErrors = [.. issues.Select(redactor.Redact)],
+            Detail = model is null ? null : redactor.Redact(exception.Message),
             ErrorModel = model,
         };
 
-        // The generated error model is kept as ErrorModel, not as the inner exception: its own Message
-        // repeats the server's unredacted text, and exception.ToString() prints inner messages.
         return NebiusApiException.Create(details, model is null ? exception : null);
     }
 
@@ -68,21 +64,5 @@ internal static class ApiExceptionTranslator
         var message = item.TryGetProperty("msg", out var msg) && msg.ValueKind == JsonValueKind.String ? msg.GetString() ?? string.Empty : item.GetRawText();
         var type = item.TryGetProperty("type", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
         return new NebiusValidationIssue(location, message, type);
-    }
-
-    private static JsonElement? ToJson(IParsable model)
-    {
-        try
-        {
-            using var writer = new JsonSerializationWriter();
-            writer.WriteObjectValue(null, model);
-            using var content = writer.GetSerializedContent();
-            using var document = JsonDocument.Parse(content);
-            return document.RootElement.Clone();
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
-        {
-            return null;
-        }
     }
 }

@@ -16,7 +16,7 @@ namespace Nebius.TokenFactory.Http;
 /// one <see cref="NebiusApiException"/> family. Kiota's Continuous Access Evaluation retry is left out: it
 /// answers Microsoft identity challenges that this API does not send.
 /// </summary>
-internal sealed class NebiusRequestAdapter : IRequestAdapter
+internal sealed class NebiusRequestAdapter : IRequestAdapter, Streaming.IEventStreamSender
 {
     private readonly HttpClient _httpClient;
     private readonly RequestMessageFactory _messages;
@@ -27,18 +27,15 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
     {
         _httpClient = httpClient;
         _messages = new RequestMessageFactory(apiKey, httpClient);
-        _bodies = new ResponseBodies(otherParseNodes);
+        _bodies = new ResponseBodies(otherParseNodes, redactor);
         _redactor = redactor;
         SerializationWriterFactory = serializationWriters;
     }
 
-    /// <summary>Removes the API key from server text (the streaming layer uses it for mid-stream errors).</summary>
-    internal SecretRedactor Redactor => _redactor;
-
     public string? BaseUrl { get; set; }
 
     /// <summary>Whether inference calls emit the library's GenAI spans and metrics (<see cref="NebiusClientOptions.GenAiTelemetry"/>).</summary>
-    internal bool GenAiTelemetry { get; init; } = true;
+    public bool GenAiTelemetry { get; init; } = true;
 
     public ISerializationWriterFactory SerializationWriterFactory { get; }
 
@@ -186,6 +183,28 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter
 
             // Disposing the stream releases the connection; the response object itself holds nothing more.
             return stream;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Streaming.EventStreamResponse?> SendForEventStreamAsync(RequestInformation request, Dictionary<string, ParsableFactory<IParsable>> errorMapping, CancellationToken cancellationToken)
+    {
+        var response = await SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _bodies.ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
+            if (ResponseBodies.HasNoBody(response))
+            {
+                response.Dispose();
+                return null;
+            }
+
+            return await Streaming.EventStreamResponse.FromResponseAsync(response, _redactor, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

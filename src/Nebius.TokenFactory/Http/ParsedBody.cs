@@ -18,6 +18,9 @@ internal class ParsedBody(IParseNode? node) : IDisposable
     public virtual T ReadObject<T>(ParsableFactory<T> factory)
         where T : IParsable => Node.GetObjectValue(factory);
 
+    /// <summary>FastAPI's <c>detail</c> (text or the 422 list) or an OpenAI-style message, read from the body; none for a body that is not JSON.</summary>
+    public virtual (string? Detail, IReadOnlyList<NebiusValidationIssue> Issues) ReadDetail() => (null, []);
+
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -59,6 +62,20 @@ internal sealed class PooledJsonRoot : ParsedBody
 
     /// <inheritdoc />
     public override T ReadObject<T>(ParsableFactory<T> factory) => JsonModelReader.Read(Json.Span, factory);
+
+    /// <inheritdoc />
+    public override (string? Detail, IReadOnlyList<NebiusValidationIssue> Issues) ReadDetail()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Json);
+            return ApiExceptionTranslator.ReadDetail(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return (null, []);
+        }
+    }
 
     private static JsonElement ParseOwned(ReadOnlySpan<byte> json)
     {

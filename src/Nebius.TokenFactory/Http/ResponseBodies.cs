@@ -7,13 +7,13 @@ using Nebius.TokenFactory.Serialization;
 namespace Nebius.TokenFactory.Http;
 
 /// <summary>
-/// Reads response bodies into parse nodes and maps error statuses to the generated error models, with the
-/// semantics of Kiota's HttpClientRequestAdapter. The difference is how JSON is read: Kiota buffers the body
-/// (HttpClient's ResponseContentRead), parses a pooled JsonDocument from that copy and clones its root;
-/// here the body is read once into a pooled buffer and a model is read from those bytes in place by the
-/// generated direct path (see <see cref="PooledJsonRoot"/>).
+/// Reads response bodies and turns error statuses into <see cref="NebiusApiException"/>s carrying the
+/// generated error models, with the semantics of Kiota's HttpClientRequestAdapter. The difference is how
+/// JSON is read: Kiota buffers the body (HttpClient's ResponseContentRead), parses a pooled JsonDocument
+/// from that copy and clones its root; here the body is read once into a pooled buffer and a model is read
+/// from those bytes in place by the generated direct path (see <see cref="PooledJsonRoot"/>).
 /// </summary>
-internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
+internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, SecretRedactor redactor)
 {
     private const int UnknownLengthStart = 16 * 1024;
 
@@ -23,7 +23,7 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
 
     /// <summary>
     /// The root of the body, or null when it has no content type or no bytes (as Kiota). Dispose it once the
-    /// models are read: a JSON root is a pooled document over a pooled buffer.
+    /// models are read: a JSON root holds the body in a buffer rented from the shared pool.
     /// </summary>
     public async Task<ParsedBody?> ReadRootAsync(HttpContent content, CancellationToken cancellationToken)
     {
@@ -53,9 +53,11 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
     }
 
     /// <summary>
-    /// Throws for an error status (anything but 2xx, 301 and 302, as Kiota): the generated error model
-    /// registered for the exact code, else 4XX/5XX, else XXX, filled from the body; a bare ApiException
-    /// when no model is registered or the body does not yield one.
+    /// Throws a <see cref="NebiusApiException"/> for an error status (anything but 2xx, 301 and 302, as Kiota):
+    /// its <c>ErrorModel</c> is the generated error model registered for the exact code, else 4XX/5XX, else
+    /// XXX, read from the body; its detail and validation issues are read from the same bytes. When no model
+    /// is registered, or the body does not yield one, the inner exception says so (a Kiota ApiException, or
+    /// the JSON error).
     /// </summary>
     public async Task ThrowIfFailedAsync(HttpResponseMessage response, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
     {
@@ -72,37 +74,62 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes)
             headers[header.Key] = header.Value;
         }
 
-        if (errorMapping is null || !TryFindFactory(errorMapping, status, code, out var factory))
-        {
-            throw new ApiException($"The server returned an unexpected status code and no error factory is registered for this code: {code}")
-            {
-                ResponseStatusCode = status,
-                ResponseHeaders = headers,
-            };
-        }
-
-        Exception? error;
+        IParsable? model = null;
+        Exception? inner;
+        (string? Detail, IReadOnlyList<NebiusValidationIssue> Issues) read = (null, []);
         using (var root = await ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false))
         {
-            error = root?.ReadObject(factory) as Exception;
-        }
-
-        if (error is null)
-        {
-            throw new ApiException($"The server returned an unexpected status code and the error registered for this code failed to deserialize: {code}")
+            if (root is not null)
             {
-                ResponseStatusCode = status,
-                ResponseHeaders = headers,
-            };
+                read = root.ReadDetail();
+            }
+
+            if (errorMapping is null || !TryFindFactory(errorMapping, status, code, out var factory))
+            {
+                inner = new ApiException($"The server returned an unexpected status code and no error factory is registered for this code: {code}");
+            }
+            else
+            {
+                (model, inner) = ReadErrorModel(root, factory, code);
+            }
         }
 
-        if (error is ApiException apiError)
+        if (inner is ApiException bare)
         {
-            apiError.ResponseStatusCode = status;
-            apiError.ResponseHeaders = headers;
+            bare.ResponseStatusCode = status;
+            bare.ResponseHeaders = headers;
         }
 
-        throw error;
+        if (model is ApiException typed)
+        {
+            typed.ResponseStatusCode = status;
+            typed.ResponseHeaders = headers;
+        }
+
+        // The generated error model is kept as ErrorModel, not as the inner exception: its own Message
+        // repeats the server's unredacted text, and exception.ToString() prints inner messages.
+        throw NebiusApiException.Create(
+            new NebiusErrorDetails(status, headers)
+            {
+                Detail = redactor.Redact(read.Detail),
+                ValidationErrors = [.. read.Issues.Select(redactor.Redact)],
+                ErrorModel = model,
+            },
+            inner);
+    }
+
+    private static (IParsable? Model, Exception? Inner) ReadErrorModel(ParsedBody? root, ParsableFactory<IParsable> factory, string code)
+    {
+        var failed = $"The server returned an unexpected status code and the error registered for this code failed to deserialize: {code}";
+        try
+        {
+            var model = root?.ReadObject(factory);
+            return model is Exception ? (model, null) : (null, new ApiException(failed));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, new ApiException(failed, ex));
+        }
     }
 
     private static bool TryFindFactory(Dictionary<string, ParsableFactory<IParsable>> errorMapping, int status, string code, out ParsableFactory<IParsable> factory) =>

@@ -27,7 +27,7 @@ internal static class ServerSentEventReader
             ? ReadWithTelemetryAsync(adapter, request, errorMapping, factory, cancellationToken)
             : ReadFramesAsync(adapter, request, errorMapping, factory, cancellationToken);
 
-    private static bool TelemetryEnabled(IRequestAdapter adapter) => adapter is not NebiusRequestAdapter { GenAiTelemetry: false };
+    private static bool TelemetryEnabled(IRequestAdapter adapter) => adapter is not IEventStreamSender { GenAiTelemetry: false };
 
     /// <summary>
     /// The stream inside its GenAI span: started before the request is sent (so the HTTP spans and retry events
@@ -88,22 +88,17 @@ internal static class ServerSentEventReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : IParsable
     {
-        var metadata = request.RequestOptions.OfType<NebiusResponseMetadata>().FirstOrDefault();
-        if (metadata is null)
-        {
-            metadata = new NebiusResponseMetadata();
-            request.AddRequestOptions([metadata]);
-        }
+        var response = await (adapter is IEventStreamSender sender
+                ? sender.SendForEventStreamAsync(request, errorMapping, cancellationToken)
+                : EventStreamResponse.SendThroughAsync(adapter, request, errorMapping, cancellationToken)).ConfigureAwait(false)
+            ?? throw new NebiusStreamEndedException("The server answered the stream request without a body.", 0, requestId: null);
 
-        var redactor = (adapter as NebiusRequestAdapter)?.Redactor;
-        var stream = await adapter.SendPrimitiveAsync<Stream>(request, errorMapping, cancellationToken).ConfigureAwait(false)
-            ?? throw new NebiusStreamEndedException("The server answered the stream request without a body.", 0, metadata.RequestId);
-
-        // Disposing the content stream releases the connection: breaking out of the loop or cancelling stops the download at once.
-        await using (stream.ConfigureAwait(false))
+        // Disposing the response releases the connection: breaking out of the loop or cancelling stops the download at once.
+        await using (response.ConfigureAwait(false))
         {
+            var stream = response.Body;
             var received = 0;
-            var parser = SseParser.Create(stream, (eventType, data) => SseFrameParser.Parse(eventType, data, factory, redactor));
+            var parser = SseParser.Create(stream, (eventType, data) => SseFrameParser.Parse(eventType, data, factory, response.Redactor, response.Headers));
             var frames = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (frames.ConfigureAwait(false))
             {
@@ -116,12 +111,12 @@ internal static class ServerSentEventReader
                     }
                     catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                     {
-                        throw new NebiusStreamEndedException($"The connection broke after {received} chunk(s), before the [DONE] terminator.", received, metadata.RequestId, ex);
+                        throw new NebiusStreamEndedException($"The connection broke after {received} chunk(s), before the [DONE] terminator.", received, response.RequestId, ex);
                     }
 
                     if (!more)
                     {
-                        throw new NebiusStreamEndedException($"The stream ended after {received} chunk(s) without the [DONE] terminator; the answer is incomplete.", received, metadata.RequestId);
+                        throw new NebiusStreamEndedException($"The stream ended after {received} chunk(s) without the [DONE] terminator; the answer is incomplete.", received, response.RequestId);
                     }
 
                     var frame = frames.Current.Data;
@@ -130,9 +125,9 @@ internal static class ServerSentEventReader
                         case SseFrameKind.Done:
                             yield break;
                         case SseFrameKind.Error:
-                            throw NebiusApiException.Create(WithRequestId(frame.Error!, metadata));
+                            throw NebiusApiException.Create(frame.Error!);
                         case SseFrameKind.Malformed:
-                            throw new NebiusStreamFormatException($"Frame {received + 1} is not JSON: {frame.Text}", received, metadata.RequestId);
+                            throw new NebiusStreamFormatException($"Frame {received + 1} is not JSON: {frame.Text}", received, response.RequestId);
                         case SseFrameKind.Chunk:
                             received++;
                             yield return frame.Chunk!;
@@ -144,21 +139,5 @@ internal static class ServerSentEventReader
                 }
             }
         }
-    }
-
-    private static NebiusErrorDetails WithRequestId(NebiusErrorDetails error, NebiusResponseMetadata metadata)
-    {
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in metadata.Headers)
-        {
-            headers[name] = [value];
-        }
-
-        return new NebiusErrorDetails(error.StatusCode, headers)
-        {
-            Detail = error.Detail,
-            ValidationErrors = error.ValidationErrors,
-            ResponseBody = error.ResponseBody,
-        };
     }
 }

@@ -18,7 +18,7 @@ internal static class SseFrameParser
 {
     private static ReadOnlySpan<byte> DoneMarker => "[DONE]"u8;
 
-    public static SseFrame<T> Parse<T>(string eventType, ReadOnlySpan<byte> data, ParsableFactory<T> factory, SecretRedactor? redactor)
+    public static SseFrame<T> Parse<T>(string eventType, ReadOnlySpan<byte> data, ParsableFactory<T> factory, SecretRedactor? redactor, IDictionary<string, IEnumerable<string>>? headers = null)
         where T : IParsable
     {
         var trimmed = data.Trim(" \t\r\n"u8);
@@ -50,11 +50,11 @@ internal static class SseFrameParser
             }
         }
 
-        return FromDocument(eventType, trimmed, factory, redactor);
+        return FromDocument(eventType, trimmed, factory, redactor, headers);
     }
 
     /// <summary>The rare frames: parsed into a pooled document over a rented copy, disposed once the frame is built (the frame keeps no element of it).</summary>
-    private static SseFrame<T> FromDocument<T>(string eventType, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor)
+    private static SseFrame<T> FromDocument<T>(string eventType, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor, IDictionary<string, IEnumerable<string>>? headers)
         where T : IParsable
     {
         var buffer = ArrayPool<byte>.Shared.Rent(trimmed.Length);
@@ -73,7 +73,7 @@ internal static class SseFrameParser
 
             using (document)
             {
-                return FrameOf(eventType, document.RootElement, trimmed, factory, redactor);
+                return FrameOf(eventType, document.RootElement, trimmed, factory, redactor, headers);
             }
         }
         finally
@@ -82,12 +82,12 @@ internal static class SseFrameParser
         }
     }
 
-    private static SseFrame<T> FrameOf<T>(string eventType, JsonElement root, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor)
+    private static SseFrame<T> FrameOf<T>(string eventType, JsonElement root, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor, IDictionary<string, IEnumerable<string>>? headers)
         where T : IParsable
     {
         if (IsError(eventType, root))
         {
-            return new SseFrame<T>(SseFrameKind.Error, Error: ErrorFrom(root, redactor));
+            return new SseFrame<T>(SseFrameKind.Error, Error: ErrorFrom(root, redactor, headers));
         }
 
         if (root.ValueKind != JsonValueKind.Object)
@@ -106,7 +106,7 @@ internal static class SseFrameParser
             && !root.TryGetProperty("choices", out _)
             && (root.TryGetProperty("error", out _) || root.TryGetProperty("detail", out _));
 
-    private static NebiusErrorDetails ErrorFrom(JsonElement root, SecretRedactor? redactor)
+    private static NebiusErrorDetails ErrorFrom(JsonElement root, SecretRedactor? redactor, IDictionary<string, IEnumerable<string>>? headers)
     {
         var status = 500;
         if (root.ValueKind == JsonValueKind.Object
@@ -125,7 +125,7 @@ internal static class SseFrameParser
         }
 
         var (detail, issues) = Nebius.TokenFactory.ApiExceptionTranslator.ReadDetail(root);
-        return new NebiusErrorDetails(status)
+        return new NebiusErrorDetails(status, headers)
         {
             Detail = redactor?.Redact(detail) ?? detail ?? "The server reported an error in the middle of the stream.",
             ValidationErrors = redactor is null ? issues : [.. issues.Select(redactor.Redact)],

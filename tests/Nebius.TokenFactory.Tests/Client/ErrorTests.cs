@@ -47,6 +47,24 @@ public sealed class ErrorTests
         Assert.Contains("Model not found", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"detail":"Model not fo""")]
+    [InlineData("""{"detail":"x"} trailing""")]
+    [InlineData("""[1,2""")]
+    public async Task An_error_body_that_is_not_json_is_still_one_typed_exception(string body)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.RespondJson(404, body, ("x-request-id", "req-bad"));
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<NebiusNotFoundException>(() => client.V1.Models.GetAsync());
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Equal("req-bad", error.RequestId);
+        Assert.Null(error.ErrorModel);
+        Assert.IsType<System.Text.Json.JsonException>(error.InnerException?.InnerException, exactMatch: false);
+    }
+
     [Fact]
     public async Task A_401_is_an_authentication_exception()
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Nebius.TokenFactory.Models;
 using Nebius.TokenFactory.Streaming;
@@ -7,23 +6,38 @@ using Nebius.TokenFactory.Tests.Serialization;
 namespace Nebius.TokenFactory.Tests.Streaming;
 
 /// <summary>
-/// How one SSE data field becomes a frame: a chunk read in place from a rented copy of the bytes (so it must
-/// keep nothing of them), an error object, or a malformed frame.
+/// How one SSE data field becomes a frame: a chunk read in place from the parser's buffer (which the parser
+/// reuses for the next frame, so the chunk must keep nothing of it), an error object, or a malformed frame.
 /// </summary>
 public sealed class SseFrameParserTests
 {
     [Fact]
-    public void A_chunk_keeps_its_unknown_arrays_after_the_frame_buffer_is_returned_and_reused()
+    public void A_chunk_keeps_its_unknown_arrays_after_the_frame_bytes_are_overwritten()
     {
         const string Data = """{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"hi"}}],"token_ids":[[1,2],[3]],"vendor":{"list":["a",null]}}""";
+        var bytes = Encoding.UTF8.GetBytes(Data);
 
-        var frame = SseFrameParser.Parse("message", Encoding.UTF8.GetBytes(Data), ChatCompletionChunk.CreateFromDiscriminatorValue, redactor: null);
-        OverwritePooledBuffers(Data.Length);
+        var frame = SseFrameParser.Parse("message", bytes, ChatCompletionChunk.CreateFromDiscriminatorValue, redactor: null);
+        Array.Fill(bytes, (byte)'#');
 
         Assert.Equal(SseFrameKind.Chunk, frame.Kind);
         var written = ModelFingerprint.Write(frame.Chunk!);
         Assert.Contains("\"token_ids\":[[1,2],[3]]", written, StringComparison.Ordinal);
         Assert.Contains("\"vendor\":{\"list\":[\"a\",null]}", written, StringComparison.Ordinal);
+        Assert.Contains("\"content\":\"hi\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_frame_carries_the_headers_of_the_stream_response()
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase) { ["x-request-id"] = ["req-7"] };
+
+        var frame = SseFrameParser.Parse("message", """{"error":{"message":"boom","code":429}}"""u8, ChatCompletionChunk.CreateFromDiscriminatorValue, redactor: null, headers);
+
+        Assert.Equal(SseFrameKind.Error, frame.Kind);
+        Assert.Equal(429, frame.Error!.StatusCode);
+        Assert.Equal("req-7", frame.Error.Header("x-request-id"));
+        Assert.Equal("boom", frame.Error.Detail);
     }
 
     [Theory]
@@ -69,16 +83,5 @@ public sealed class SseFrameParserTests
         var frame = SseFrameParser.Parse("error", Encoding.UTF8.GetBytes(Data), ChatCompletionChunk.CreateFromDiscriminatorValue, redactor: null);
 
         Assert.Equal(SseFrameKind.Error, frame.Kind);
-    }
-
-    /// <summary>Rents buffers of the frame's size from the shared pool and fills them, as later frames would.</summary>
-    private static void OverwritePooledBuffers(int length)
-    {
-        var rented = Enumerable.Range(0, 4).Select(_ => ArrayPool<byte>.Shared.Rent(length)).ToList();
-        foreach (var buffer in rented)
-        {
-            buffer.AsSpan().Fill((byte)'#');
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }
