@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Nebius.TokenFactory.Http;
 
 /// <summary>Which failures may be retried for which calls, so that a retry never duplicates a create.</summary>
@@ -82,6 +80,4 @@ internal static class RetryDecisions
         var capped = Math.Min(ceiling, options.MaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(random.NextDouble() * capped);
     }
-
-    internal static bool IsSuccess(HttpStatusCode status) => (int)status < 400;
 }

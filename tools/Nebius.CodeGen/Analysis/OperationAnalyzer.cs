@@ -34,7 +34,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
 
         var body = schemas.FollowReference(rawBody, pointer.Child("requestBody"), out var bodyPointer);
         var content = body.Obj("content");
-        var mediaType = PickMediaType(content, includeEventStream: false);
+        var mediaType = PickMediaType(content);
         if (mediaType is null)
         {
             return;
@@ -106,7 +106,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
             operation.EventType = schemas.Resolve(eventSchema, responsePointer.Child("content").Child(EventStream).Child("schema"), new NameHint(node.Namespace, $"{builderPrefix}{operation.Verb}Event")).Type;
         }
 
-        var mediaType = PickMediaType(content, includeEventStream: false);
+        var mediaType = PickMediaType(content);
         if (mediaType is null)
         {
             // Kiota: 201/202/204 without a body are "no content"; any other bodiless 2xx is a stream.
@@ -153,7 +153,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
 
             var response = schemas.FollowReference(raw, pointer.Child(code), out var responsePointer);
             var content = response.Obj("content");
-            var mediaType = PickMediaType(content, includeEventStream: false);
+            var mediaType = PickMediaType(content);
             if (mediaType is null || !content!.Obj(mediaType)!.TryGetPropertyValue("schema", out var schema))
             {
                 continue;
@@ -212,14 +212,15 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
     private static bool IsStructured(string mediaType) =>
         Structured.Any(s => s.Type == mediaType) || mediaType.EndsWith("+json", StringComparison.Ordinal);
 
-    private static string? PickMediaType(JsonObject? content, bool includeEventStream)
+    /// <summary>The media type Kiota would read or write; text/event-stream never, the streaming layer handles it.</summary>
+    private static string? PickMediaType(JsonObject? content)
     {
         if (content is null || content.Count == 0)
         {
             return null;
         }
 
-        var keys = content.Entries().Select(e => e.Key).Where(k => includeEventStream || k != EventStream).ToList();
+        var keys = content.Entries().Select(e => e.Key).Where(k => k != EventStream).ToList();
         return keys.FirstOrDefault(k => k == "application/json")
             ?? keys.FirstOrDefault(k => k.EndsWith("+json", StringComparison.Ordinal))
             ?? keys.FirstOrDefault(k => k == "multipart/form-data")

@@ -63,7 +63,7 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
             if (operation.EventType is not null)
             {
                 methods[$"To{operation.Verb}StreamRequestInformation"] = () => WriteStreamRequestInformation(writer, node, operation);
-                methods[$"Create{operation.Verb}ErrorMapping"] = () => WriteErrorMappingFactory(writer, node, operation);
+                methods[$"Create{operation.Verb}ErrorMapping"] = () => WriteErrorMappingFactory(writer, operation);
             }
         }
 
@@ -378,7 +378,7 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         surface.Member(node.DottedName, $"|public|To{operation.Verb}StreamRequestInformation({SurfaceParameters(node, operation, false)}):RequestInformation");
     }
 
-    private static void WriteErrorMappingFactory(CodeWriter writer, BuilderNode node, OperationModel operation)
+    private static void WriteErrorMappingFactory(CodeWriter writer, OperationModel operation)
     {
         writer.Summary("The error mapping of this operation, for the streaming layer that sends the event-stream request itself.");
         writer.Line("/// <returns>The status-code to error-factory mapping.</returns>");
@@ -392,7 +392,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
 
         writer.Line("};");
         writer.Close();
-        _ = node;
     }
 
     private void WriteMethodNavigation(CodeWriter writer, BuilderNode node, BuilderNode child)
