@@ -3,7 +3,10 @@ using Nebius.CodeGen.Spec;
 
 namespace Nebius.CodeGen.Analysis;
 
-/// <summary>Works out an operation's body, success response, Accept header, event stream and error mapping.</summary>
+/// <summary>
+/// Works out an operation's body, success response, Accept header, event stream and error mapping, then reads our
+/// extensions against them (paging, waiting, GenAI tracing).
+/// </summary>
 internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node, string builderPrefix)
 {
     private const string EventStream = "text/event-stream";
@@ -23,6 +26,9 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
         var responses = raw.Obj("responses") ?? throw new SpecException(pointer, "an operation needs responses");
         AnalyzeSuccess(operation, responses, pointer.Child("responses"));
         AnalyzeErrors(operation, responses, pointer.Child("responses"));
+        operation.Paging = PaginationExtension.Read(operation, raw, pointer);
+        operation.LongRunning = LongRunningExtension.Read(operation, raw, pointer);
+        operation.GenAiOperation = GenAiExtension.Read(operation, raw, pointer);
     }
 
     private void AnalyzeBody(OperationModel operation, JsonObject raw, string pointer)
@@ -72,6 +78,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
             case NamedRef named:
                 operation.BodyKind = BodyKind.Parsable;
                 operation.BodyType = named;
+                operation.BodyDeclaresProject = named.Type is ModelType model && DeclaresProject(model);
                 break;
             case ArrayRef { Item: NamedRef { Type: not EnumType } } array:
                 operation.BodyKind = BodyKind.ParsableCollection;
@@ -208,6 +215,19 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
             .Where(IsStructured)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
+
+    private static bool DeclaresProject(ModelType model)
+    {
+        for (var current = model; current is not null; current = current.Base)
+        {
+            if (current.Properties.Any(p => p.WireName == OperationFacts.ProjectField))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsStructured(string mediaType) =>
         Structured.Any(s => s.Type == mediaType) || mediaType.EndsWith("+json", StringComparison.Ordinal);
