@@ -24,16 +24,20 @@ public static class Generator
         var registry = new TypeRegistry();
         var modelsNamespace = options.Namespace + ".Models";
         registry.Reserve(options.Namespace, options.ClientClassName);
+        registry.Reserve(options.Namespace, TerminalStatesEmitter.ClassName);
+        registry.Reserve(options.Namespace, OperationFactsEmitter.ClassName);
         var schemas = new SchemaResolver(document.Root, modelsNamespace, registry);
         schemas.ResolveAllComponents();
         var tree = new PathTreeBuilder(document.Root, schemas, options.Namespace, options.ClientClassName).Build();
+        var longRunning = TerminalStateCatalog.Collect(tree);
+        var facts = OperationFacts.Collect(tree);
         PropertyNames.Finalize(registry.Types.OfType<ModelType>());
 
         var surface = new SurfaceListing();
         var models = new ModelEmitter(surface);
         var unions = new UnionEmitter(surface);
         var enums = new EnumEmitter(surface);
-        var builders = new RequestBuilderEmitter(surface, DefaultBaseUrl(document));
+        var builders = new RequestBuilderEmitter(surface, DefaultBaseUrl(document), options.Namespace);
 
         var files = new List<GeneratedFile>();
         foreach (var type in registry.Types)
@@ -49,6 +53,12 @@ public static class Generator
         }
 
         AddBuilders(files, builders, tree, options.Namespace);
+        files.Add(new GeneratedFile(PathFor(options.Namespace, options.Namespace, OperationFactsEmitter.ClassName), OperationFactsEmitter.Emit(options.Namespace, facts)));
+        if (longRunning.Count > 0)
+        {
+            files.Add(new GeneratedFile(PathFor(options.Namespace, options.Namespace, TerminalStatesEmitter.ClassName), TerminalStatesEmitter.Emit(options.Namespace, longRunning)));
+        }
+
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return new GenerationResult(files, surface.ToString());
     }

@@ -9,15 +9,14 @@ namespace Nebius.TokenFactory.Http;
 /// operations, but FastAPI ignores an undeclared query parameter, so sending it everywhere is harmless.
 /// </summary>
 /// <remarks>
-/// Two calls take the project in the JSON body instead (<c>POST /v1/datasets</c>, <c>POST /v1/operations</c>;
-/// audit finding 21). For those the body gets the same project unless the caller set the field. The body is
-/// rewritten on the outgoing message only, so the caller's request object is never changed.
+/// Some calls take the project in the JSON body instead (<c>POST /v1/datasets</c>, <c>POST /v1/operations</c>;
+/// audit finding 21): those whose request body the spec declares with <c>ai_project_id</c>
+/// (<see cref="OperationFacts.ProjectBodyPostPaths"/>). For those the body gets the same project unless the caller
+/// set the field. The body is rewritten on the outgoing message only, so the caller's request object is never changed.
 /// </remarks>
 internal sealed class ProjectScopeHandler(string projectId) : DelegatingHandler
 {
     private const string Parameter = "ai_project_id";
-
-    private static readonly string[] BodyScopedPaths = ["/v1/datasets", "/v1/operations"];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -46,7 +45,7 @@ internal sealed class ProjectScopeHandler(string projectId) : DelegatingHandler
     private static bool IsBodyScoped(Uri uri)
     {
         var path = uri.AbsolutePath.TrimEnd('/');
-        return BodyScopedPaths.Any(p => path.EndsWith(p, StringComparison.Ordinal));
+        return OperationFacts.ProjectBodyPostPaths.Any(p => path.EndsWith(p, StringComparison.Ordinal));
     }
 
     private static bool IsJson(HttpContent content) =>

@@ -1,17 +1,9 @@
-using System.Net;
-
 namespace Nebius.TokenFactory.Http;
 
 /// <summary>Which failures may be retried for which calls, so that a retry never duplicates a create.</summary>
 internal static class RetryDecisions
 {
     private static readonly HashSet<int> TransientStatuses = [408, 429, 500, 502, 503, 504];
-
-    // POSTs that only compute an answer: retrying them after a server error cannot duplicate a resource.
-    private static readonly string[] InferencePaths =
-    [
-        "/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/images/generations", "/v1/rerank", "/v1/responses",
-    ];
 
     /// <summary>Whether the call may be retried after the server may already have acted on it.</summary>
     public static bool IsIdempotent(HttpRequestMessage request)
@@ -30,7 +22,8 @@ internal static class RetryDecisions
         }
 
         var path = request.RequestUri?.AbsolutePath.TrimEnd('/') ?? string.Empty;
-        return request.Method == HttpMethod.Post && InferencePaths.Any(p => path.EndsWith(p, StringComparison.OrdinalIgnoreCase));
+        // Inference POSTs only compute an answer: retrying one after a server error cannot duplicate a resource.
+        return request.Method == HttpMethod.Post && OperationFacts.InferencePostPaths.Any(p => path.EndsWith(p, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Whether the request body can be sent again (no body, or one whose length is known).</summary>
@@ -82,6 +75,4 @@ internal static class RetryDecisions
         var capped = Math.Min(ceiling, options.MaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(random.NextDouble() * capped);
     }
-
-    internal static bool IsSuccess(HttpStatusCode status) => (int)status < 400;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Nebius.TokenFactory.Paging;
 
@@ -6,7 +7,8 @@ namespace Nebius.TokenFactory.Paging;
 /// Walks the API's list endpoints page by page. The API has no single convention (facts §1.8): an
 /// <c>after</c> id cursor with <c>has_more</c>, a creation-time cursor, limit/offset, or one page. Each
 /// walker stops on the server's signal, checks cancellation between pages, and refuses to loop when
-/// the server hands back a cursor it already gave.
+/// the server hands back a cursor it already gave. The generated <c>ListAllAsync</c> methods call these with the
+/// operation's query parameters and page properties, as its <c>x-nebius-pagination</c> says.
 /// </summary>
 internal static class Pager
 {
@@ -48,27 +50,48 @@ internal static class Pager
         }
     }
 
-    /// <summary>Pages by <c>limit</c> + <c>offset</c> until a short page.</summary>
-    public static async IAsyncEnumerable<TItem> ByOffsetAsync<TItem>(
+    /// <summary>Pages by <c>limit</c> + <c>offset</c> until a short page (an absent list is an empty one).</summary>
+    public static async IAsyncEnumerable<TItem> ByOffsetAsync<TPage, TItem>(
         int pageSize,
-        Func<int, CancellationToken, Task<IReadOnlyList<TItem>>> fetch,
+        Func<int, CancellationToken, Task<TPage?>> fetch,
+        Func<TPage, IEnumerable<TItem>?> items,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var offset = 0; ; offset += pageSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = await fetch(offset, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page)
+            var count = 0;
+            foreach (var item in (page is null ? null : items(page)) ?? [])
             {
+                count++;
                 yield return item;
             }
 
-            if (page.Count < pageSize)
+            if (count < pageSize)
             {
                 yield break;
             }
         }
     }
+
+    /// <summary>One request, its items yielded: for lists the API does not page (the size is a limit on the total).</summary>
+    public static async IAsyncEnumerable<TItem> OnePageAsync<TPage, TItem>(
+        Func<CancellationToken, Task<TPage?>> fetch,
+        Func<TPage, IEnumerable<TItem>?> items,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = await fetch(cancellationToken).ConfigureAwait(false);
+        foreach (var item in (page is null ? null : items(page)) ?? [])
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Free-form items (objects without declared properties) as their maps of values.</summary>
+    public static IEnumerable<IDictionary<string, object>> ValuesOf<TItem>(IEnumerable<TItem> items)
+        where TItem : IAdditionalDataHolder =>
+        items.Select(item => item.AdditionalData);
 
     /// <summary>
     /// Pages by creation time (<c>cursor_time</c>): each page continues from the oldest item of the last.

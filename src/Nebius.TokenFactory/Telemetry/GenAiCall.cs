@@ -261,13 +261,19 @@ internal sealed class GenAiCall : IRequestOption
         }
     }
 
+    /// <summary>The GenAI operation name of an inference call (the spec's <c>x-nebius-genai-operation</c>), or null for any other call.</summary>
     private static string? Operation(string? urlTemplate)
     {
         var path = urlTemplate is null ? string.Empty : urlTemplate.Split("{?", 2)[0];
-        return path.EndsWith("/v1/chat/completions", StringComparison.Ordinal) ? "chat"
-            : path.EndsWith("/v1/completions", StringComparison.Ordinal) ? "text_completion"
-            : path.EndsWith("/v1/embeddings", StringComparison.Ordinal) ? "embeddings"
-            : null;
+        foreach (var (suffix, operation) in OperationFacts.GenAiOperations)
+        {
+            if (path.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return operation;
+            }
+        }
+
+        return null;
     }
 
     private static void RecordTokens(long? count, string type, TagList tags)

@@ -3,7 +3,6 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Nebius.TokenFactory.Http;
-using Nebius.TokenFactory.Models;
 
 namespace Nebius.TokenFactory.Transfers;
 
@@ -17,19 +16,13 @@ internal static class MultipartUpload
 {
     private const int CopyBufferSize = 81920;
 
-    /// <summary>The error mapping every upload call of the contract declares.</summary>
-    public static Dictionary<string, ParsableFactory<IParsable>> ErrorMapping() => new()
-    {
-        { "422", HTTPValidationError.CreateFromDiscriminatorValue },
-        { "XXX", ErrorResponse.CreateFromDiscriminatorValue },
-    };
-
     public static async Task<T> SendAsync<T>(
         IRequestAdapter adapter,
         RequestInformation request,
         UploadSource source,
         IReadOnlyList<KeyValuePair<string, string>> fields,
         ParsableFactory<T> factory,
+        Dictionary<string, ParsableFactory<IParsable>> errorMapping,
         IProgress<long>? progress,
         CancellationToken cancellationToken)
         where T : IParsable
@@ -50,7 +43,7 @@ internal static class MultipartUpload
         request.AddRequestOptions([new RequestContentOption(form)]);
         try
         {
-            return await adapter.SendAsync(request, factory, ErrorMapping(), cancellationToken).ConfigureAwait(false)
+            return await adapter.SendAsync(request, factory, errorMapping, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The server answered the upload with an empty body.");
         }
         catch (HttpRequestException ex) when (Find<ArgumentException>(ex) is { } tooLarge)

@@ -1,32 +1,38 @@
 namespace Nebius.CodeGen.Tests.Compilation;
 
 /// <summary>
-/// The package's compiled model runtime (src/Nebius.TokenFactory/Serialization/ModelRuntime, embedded in
-/// this assembly), which the generated models call: compiled with every generated assembly here, so the
-/// generator's tests run the generated code on the same runtime the package ships.
+/// Files of the package (src/Nebius.TokenFactory) compiled with generated code here, so the generator's tests
+/// run the generated code on the runtime the package ships: the model runtime every generated model calls
+/// (Serialization/ModelRuntime), and whatever else a test names.
 /// </summary>
 internal static class ModelRuntimeSources
 {
-    /// <summary>The runtime's files, with the implicit usings the package's build adds.</summary>
+    /// <summary>The package builds with implicit usings; its files rely on them.</summary>
+    public static GeneratedFile ImplicitUsings { get; } = new("ImplicitUsings.cs", """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """);
+
+    /// <summary>The model runtime's files and the implicit usings.</summary>
     public static IReadOnlyList<GeneratedFile> Files { get; } = Load();
+
+    /// <summary>A file of the package, by its path below src/Nebius.TokenFactory.</summary>
+    /// <param name="path">The path, with forward slashes.</param>
+    public static GeneratedFile Read(string path) => new(path, File.ReadAllText(Path.Combine(PackageRoot, path)));
+
+    private static string PackageRoot => Path.Combine(Nebius.Testing.RepositoryPaths.Root, "src", "Nebius.TokenFactory");
 
     private static List<GeneratedFile> Load()
     {
-        var assembly = typeof(ModelRuntimeSources).Assembly;
-        var files = assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("ModelRuntime/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return new GeneratedFile(name, ImplicitUsings + reader.ReadToEnd());
-            })
+        var folder = Path.Combine(PackageRoot, "Serialization", "ModelRuntime");
+        var files = Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal)
+            .Select(file => Read(Path.GetRelativePath(PackageRoot, file).Replace('\\', '/')))
             .ToList();
         Assert.NotEmpty(files);
-        return files;
+        return [.. files, ImplicitUsings];
     }
-
-    // The package builds with ImplicitUsings; the runtime files rely on these (file-local here, so the generated files are unaffected).
-    private const string ImplicitUsings = "using System;\nusing System.Collections.Generic;\nusing System.IO;\nusing System.Linq;\nusing System.Threading;\nusing System.Threading.Tasks;\n";
 }

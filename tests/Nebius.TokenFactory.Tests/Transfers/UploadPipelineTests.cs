@@ -76,7 +76,7 @@ public sealed class UploadPipelineTests
         var request = new RequestInformation(Method.POST, "{+baseurl}/v1/files", new Dictionary<string, object>());
         var source = UploadSource.FromStream(new GeneratedStream(500_000), "big.jsonl", maxBytes: 100_000, "content", "fileName");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => MultipartUpload.SendAsync(adapter, request, source, [], FileResponse.CreateFromDiscriminatorValue, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => MultipartUpload.SendAsync(adapter, request, source, [], FileResponse.CreateFromDiscriminatorValue, Nebius.TokenFactory.V1.Files.FilesRequestBuilder.CreatePostErrorMapping(), null, CancellationToken.None));
 
         Assert.Equal("content", error.ParamName);
         Assert.Contains("100,000", error.Message, StringComparison.Ordinal);

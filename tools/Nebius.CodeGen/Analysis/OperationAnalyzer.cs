@@ -3,7 +3,10 @@ using Nebius.CodeGen.Spec;
 
 namespace Nebius.CodeGen.Analysis;
 
-/// <summary>Works out an operation's body, success response, Accept header, event stream and error mapping.</summary>
+/// <summary>
+/// Works out an operation's body, success response, Accept header, event stream and error mapping, then reads our
+/// extensions against them (paging, waiting, GenAI tracing).
+/// </summary>
 internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node, string builderPrefix)
 {
     private const string EventStream = "text/event-stream";
@@ -23,6 +26,9 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
         var responses = raw.Obj("responses") ?? throw new SpecException(pointer, "an operation needs responses");
         AnalyzeSuccess(operation, responses, pointer.Child("responses"));
         AnalyzeErrors(operation, responses, pointer.Child("responses"));
+        operation.Paging = PaginationExtension.Read(operation, raw, pointer);
+        operation.LongRunning = LongRunningExtension.Read(operation, raw, pointer);
+        operation.GenAiOperation = GenAiExtension.Read(operation, raw, pointer);
     }
 
     private void AnalyzeBody(OperationModel operation, JsonObject raw, string pointer)
@@ -34,7 +40,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
 
         var body = schemas.FollowReference(rawBody, pointer.Child("requestBody"), out var bodyPointer);
         var content = body.Obj("content");
-        var mediaType = PickMediaType(content, includeEventStream: false);
+        var mediaType = PickMediaType(content);
         if (mediaType is null)
         {
             return;
@@ -72,6 +78,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
             case NamedRef named:
                 operation.BodyKind = BodyKind.Parsable;
                 operation.BodyType = named;
+                operation.BodyDeclaresProject = named.Type is ModelType model && DeclaresProject(model);
                 break;
             case ArrayRef { Item: NamedRef { Type: not EnumType } } array:
                 operation.BodyKind = BodyKind.ParsableCollection;
@@ -106,7 +113,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
             operation.EventType = schemas.Resolve(eventSchema, responsePointer.Child("content").Child(EventStream).Child("schema"), new NameHint(node.Namespace, $"{builderPrefix}{operation.Verb}Event")).Type;
         }
 
-        var mediaType = PickMediaType(content, includeEventStream: false);
+        var mediaType = PickMediaType(content);
         if (mediaType is null)
         {
             // Kiota: 201/202/204 without a body are "no content"; any other bodiless 2xx is a stream.
@@ -153,7 +160,7 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
 
             var response = schemas.FollowReference(raw, pointer.Child(code), out var responsePointer);
             var content = response.Obj("content");
-            var mediaType = PickMediaType(content, includeEventStream: false);
+            var mediaType = PickMediaType(content);
             if (mediaType is null || !content!.Obj(mediaType)!.TryGetPropertyValue("schema", out var schema))
             {
                 continue;
@@ -209,17 +216,31 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
+    private static bool DeclaresProject(ModelType model)
+    {
+        for (var current = model; current is not null; current = current.Base)
+        {
+            if (current.Properties.Any(p => p.WireName == OperationFacts.ProjectField))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsStructured(string mediaType) =>
         Structured.Any(s => s.Type == mediaType) || mediaType.EndsWith("+json", StringComparison.Ordinal);
 
-    private static string? PickMediaType(JsonObject? content, bool includeEventStream)
+    /// <summary>The media type Kiota would read or write; text/event-stream never, the streaming layer handles it.</summary>
+    private static string? PickMediaType(JsonObject? content)
     {
         if (content is null || content.Count == 0)
         {
             return null;
         }
 
-        var keys = content.Entries().Select(e => e.Key).Where(k => includeEventStream || k != EventStream).ToList();
+        var keys = content.Entries().Select(e => e.Key).Where(k => k != EventStream).ToList();
         return keys.FirstOrDefault(k => k == "application/json")
             ?? keys.FirstOrDefault(k => k.EndsWith("+json", StringComparison.Ordinal))
             ?? keys.FirstOrDefault(k => k == "multipart/form-data")

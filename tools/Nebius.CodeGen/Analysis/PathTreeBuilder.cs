@@ -22,7 +22,7 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
             }
 
             var node = AddPath(rootNode, path, pointer, out var renames);
-            AddOperations(node, schemas.FollowReference(pathItem, pointer, out var itemPointer), itemPointer, renames);
+            AddOperations(node, path, schemas.FollowReference(pathItem, pointer, out var itemPointer), itemPointer, renames);
         }
 
         AssignUrlTemplates(rootNode);
@@ -152,7 +152,7 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
         return node;
     }
 
-    private void AddOperations(BuilderNode node, JsonObject pathItem, string pointer, Dictionary<string, string> renames)
+    private void AddOperations(BuilderNode node, string path, JsonObject pathItem, string pointer, Dictionary<string, string> renames)
     {
         node.Description ??= pathItem.Str("description") ?? pathItem.Str("summary");
         var pathParameters = pathItem.Arr("parameters");
@@ -167,6 +167,8 @@ public sealed partial class PathTreeBuilder(JsonObject root, SchemaResolver sche
             var model = new OperationModel(method.ToUpperInvariant())
             {
                 OperationId = operation.Str("operationId"),
+                Path = path,
+                Tags = operation.Arr("tags")?.Select(t => t.ScalarText()).OfType<string>().ToList() ?? [],
                 Description = operation.Str("description") ?? operation.Str("summary"),
                 Deprecated = operation.Bool("deprecated"),
             };

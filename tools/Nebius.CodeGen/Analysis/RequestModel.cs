@@ -81,6 +81,11 @@ public sealed class OperationModel(string method)
 
     public string? OperationId { get; init; }
 
+    /// <summary>The path as the spec writes it (<c>/v1/batches/{batch_id}</c>).</summary>
+    public string Path { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public string? Description { get; init; }
 
     public bool Deprecated { get; init; }
@@ -105,6 +110,18 @@ public sealed class OperationModel(string method)
     public TypeRef? EventType { get; set; }
 
     public SortedDictionary<string, ModelType> ErrorMappings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The JSON request body declares the project field (<see cref="OperationFacts.ProjectField"/>).</summary>
+    public bool BodyDeclaresProject { get; set; }
+
+    /// <summary>The GenAI operation name the client traces this call under (<c>x-nebius-genai-operation</c>).</summary>
+    public string? GenAiOperation { get; set; }
+
+    /// <summary>The paging method this list operation gets (<c>x-nebius-pagination</c>).</summary>
+    public PagingModel? Paging { get; set; }
+
+    /// <summary>The resource this get operation polls until it ends (<c>x-nebius-long-running</c>).</summary>
+    public LongRunningModel? LongRunning { get; set; }
 
     /// <summary>Set when this operation's URL template differs from its builder's (Kiota's UrlTemplateOverride).</summary>
     public string? UrlTemplateOverride { get; set; }

@@ -4,7 +4,7 @@ using Nebius.CodeGen.Naming;
 namespace Nebius.CodeGen.Emit;
 
 /// <summary>Writes a request builder (or the root client) in Kiota's <c>--exclude-backward-compatible</c> shape.</summary>
-internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defaultBaseUrl)
+internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defaultBaseUrl, string rootNamespace)
 {
     private const string ConfigurationDoc = "/// <param name=\"requestConfiguration\">Configuration for the request such as headers, query parameters, and middleware options.</param>";
     private const string CancellationDoc = "/// <param name=\"cancellationToken\">Cancellation token to use when cancelling requests</param>";
@@ -19,6 +19,9 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
     [
         "Microsoft.Kiota.Serialization.Form", "Microsoft.Kiota.Serialization.Json", "Microsoft.Kiota.Serialization.Multipart", "Microsoft.Kiota.Serialization.Text",
     ];
+
+    private readonly PagingEmitter _paging = new(rootNamespace);
+    private readonly WaitingEmitter _waiting = new(rootNamespace);
 
     public string Emit(BuilderNode node)
     {
@@ -63,7 +66,24 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
             if (operation.EventType is not null)
             {
                 methods[$"To{operation.Verb}StreamRequestInformation"] = () => WriteStreamRequestInformation(writer, node, operation);
-                methods[$"Create{operation.Verb}ErrorMapping"] = () => WriteErrorMappingFactory(writer, node, operation);
+            }
+
+            // The hand-written layer sends these requests itself (event streams, streamed multipart uploads).
+            if (operation.EventType is not null || operation.BodyKind == BodyKind.Multipart)
+            {
+                methods[$"Create{operation.Verb}ErrorMapping"] = () => WriteErrorMappingFactory(writer, operation);
+            }
+
+            // Paging and waiting stay out of the surface listing, the Kiota-shaped surface compared with stock Kiota's:
+            // like the hand-written partials they replaced, they are additions Kiota has no form of.
+            if (operation.Paging is { } paging)
+            {
+                methods[paging.MethodName] = () => _paging.Write(writer, operation);
+            }
+
+            if (operation.LongRunning is not null)
+            {
+                methods["WaitForCompletionAsync"] = () => _waiting.Write(writer, operation);
             }
         }
 
@@ -378,9 +398,9 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         surface.Member(node.DottedName, $"|public|To{operation.Verb}StreamRequestInformation({SurfaceParameters(node, operation, false)}):RequestInformation");
     }
 
-    private static void WriteErrorMappingFactory(CodeWriter writer, BuilderNode node, OperationModel operation)
+    private static void WriteErrorMappingFactory(CodeWriter writer, OperationModel operation)
     {
-        writer.Summary("The error mapping of this operation, for the streaming layer that sends the event-stream request itself.");
+        writer.Summary("The error mapping of this operation, for the hand-written layer that sends the request itself (an event stream or a streamed upload).");
         writer.Line("/// <returns>The status-code to error-factory mapping.</returns>");
         writer.Open($"internal static Dictionary<string, ParsableFactory<IParsable>> Create{operation.Verb}ErrorMapping()");
         writer.Line("return new Dictionary<string, ParsableFactory<IParsable>>");
@@ -392,7 +412,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
 
         writer.Line("};");
         writer.Close();
-        _ = node;
     }
 
     private void WriteMethodNavigation(CodeWriter writer, BuilderNode node, BuilderNode child)

@@ -3,6 +3,10 @@ using Nebius.TokenFactory.Waiting;
 
 namespace Nebius.TokenFactory.V0.DedicatedEndpoints;
 
+// Hand-written, unlike the other waits (generated from x-nebius-long-running): the API has no GET of one endpoint,
+// so each poll reads the list and picks the endpoint out, and "settled" is computed from enabled, ready_replicas and
+// min_replicas (NebiusTerminalStates.IsSettled) rather than read from one status property.
+
 /// <summary>Waiting for a dedicated endpoint to settle. The API has no GET of one endpoint, so this reads the list.</summary>
 public partial class DedicatedEndpointsRequestBuilder
 {

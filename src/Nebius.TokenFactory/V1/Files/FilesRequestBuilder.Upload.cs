@@ -83,6 +83,6 @@ public partial class FilesRequestBuilder
     {
         var request = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
         request.Configure(requestConfiguration);
-        return MultipartUpload.SendAsync(RequestAdapter, request, source, [new("purpose", purpose)], FileResponse.CreateFromDiscriminatorValue, progress, cancellationToken);
+        return MultipartUpload.SendAsync(RequestAdapter, request, source, [new("purpose", purpose)], FileResponse.CreateFromDiscriminatorValue, CreatePostErrorMapping(), progress, cancellationToken);
     }
 }

@@ -73,6 +73,6 @@ public partial class UploadRequestBuilder
     {
         var request = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
         request.Configure(requestConfiguration);
-        return MultipartUpload.SendAsync(RequestAdapter, request, source, [], ModelUploadResponse.CreateFromDiscriminatorValue, progress, cancellationToken);
+        return MultipartUpload.SendAsync(RequestAdapter, request, source, [], ModelUploadResponse.CreateFromDiscriminatorValue, CreatePostErrorMapping(), progress, cancellationToken);
     }
 }
