@@ -6,12 +6,12 @@ namespace Nebius.TokenFactory.AI;
 
 /// <summary>
 /// Turns stream chunks into <see cref="ChatResponseUpdate"/>s. Text and reasoning pass through as they
-/// arrive; tool calls come in fragments (name first, arguments in pieces, keyed by index), so they are
-/// collected and emitted whole, as <see cref="FunctionCallContent"/>, once the choice finishes or the stream ends.
+/// arrive; tool calls come in fragments (name first, arguments in pieces), so they are
+/// collected (by <see cref="ToolCallFolder"/>) and emitted whole, as <see cref="FunctionCallContent"/>, once the choice finishes or the stream ends.
 /// </summary>
 internal sealed class StreamingUpdateMapper
 {
-    private readonly SortedDictionary<int, PendingCall> _calls = [];
+    private readonly ToolCallFolder _calls = new();
 
     public ChatResponseUpdate Map(ChatCompletionChunk chunk)
     {
@@ -42,17 +42,10 @@ internal sealed class StreamingUpdateMapper
                 update.Contents.Add(new TextContent(text));
             }
 
+            // The core package's folding rule, so this adapter and ChatCompletionAccumulator see the same calls.
             foreach (var fragment in delta.ToolCalls ?? [])
             {
-                var index = fragment.Index ?? 0;
-                if (!_calls.TryGetValue(index, out var call))
-                {
-                    _calls[index] = call = new PendingCall();
-                }
-
-                call.Id ??= fragment.Id;
-                call.Name ??= fragment.Function?.Name;
-                call.Arguments.Append(fragment.Function?.Arguments);
+                _calls.Add(fragment);
             }
         }
 
@@ -86,20 +79,11 @@ internal sealed class StreamingUpdateMapper
 
     private void Flush(IList<AIContent> contents)
     {
-        foreach (var call in _calls.Values)
+        foreach (var call in _calls.ToToolCalls())
         {
-            contents.Add(ChatResponseMapper.FunctionCall(call.Id, call.Name, call.Arguments.ToString()));
+            contents.Add(ChatResponseMapper.FunctionCall(call.Id, call.Function?.Name, call.Function?.Arguments));
         }
 
         _calls.Clear();
-    }
-
-    private sealed class PendingCall
-    {
-        public string? Id { get; set; }
-
-        public string? Name { get; set; }
-
-        public System.Text.StringBuilder Arguments { get; } = new();
     }
 }

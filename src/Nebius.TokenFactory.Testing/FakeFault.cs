@@ -41,13 +41,21 @@ public abstract class FakeFault
 
     /// <summary>Answers normally but drops the connection after <paramref name="frames"/> server-sent events of a stream.</summary>
     /// <param name="frames">How many complete <c>data:</c> frames get through before the disconnect.</param>
-    public static FakeFault DisconnectMidStream(int frames = 2) => new StreamFault(CheckFrames(frames), malformedFrame: null);
+    public static FakeFault DisconnectMidStream(int frames = 2) => new StreamFault(CheckFrames(frames), StreamFaultKind.Disconnect, malformedFrame: null);
+
+    /// <summary>
+    /// Answers normally but stops sending after <paramref name="frames"/> server-sent events of a stream and holds the
+    /// connection open, sending nothing more, until the client goes away or the fake stops: a model that stalls
+    /// mid-answer, or a slow stream a user interrupts.
+    /// </summary>
+    /// <param name="frames">How many complete <c>data:</c> frames get through before the stall.</param>
+    public static FakeFault StallMidStream(int frames = 1) => new StreamFault(CheckFrames(frames), StreamFaultKind.Stall, malformedFrame: null);
 
     /// <summary>Answers normally but slips a frame whose JSON is broken into a stream after <paramref name="frames"/> good frames.</summary>
     /// <param name="frames">How many good frames come first.</param>
     /// <param name="frame">The broken frame, sent as is (a blank line ends it).</param>
     public static FakeFault MalformedFrame(int frames = 1, string frame = "data: {\"id\": \"chatcmpl-broken\", \"choices\": [") =>
-        new StreamFault(CheckFrames(frames), frame ?? throw new ArgumentNullException(nameof(frame)));
+        new StreamFault(CheckFrames(frames), StreamFaultKind.Malform, frame ?? throw new ArgumentNullException(nameof(frame)));
 
     /// <summary>
     /// Lets the request do its work (a part is stored, a resource created), then answers a 502 instead of the real
@@ -138,20 +146,20 @@ public abstract class FakeFault
         }
     }
 
-    private sealed class StreamFault(int frames, string? malformedFrame) : FakeFault
+    private sealed class StreamFault(int frames, StreamFaultKind kind, string? malformedFrame) : FakeFault
     {
         internal override async Task ApplyAsync(HttpContext context, RequestDelegate next)
         {
             var original = context.Response.Body;
-            await using var intercepting = new FrameInterceptingStream(original, context, frames, malformedFrame);
+            await using var intercepting = new FrameInterceptingStream(original, context, frames, kind, malformedFrame);
             context.Response.Body = intercepting;
             try
             {
                 await next(context).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (intercepting.Disconnected)
+            catch (OperationCanceledException) when (intercepting.Disconnected || (kind == StreamFaultKind.Stall && context.RequestAborted.IsCancellationRequested))
             {
-                // The handler noticed the dropped connection; that is the point of the fault.
+                // The handler noticed the dropped connection (or, for a stall, the client leaving); that is the point of the fault.
             }
             finally
             {

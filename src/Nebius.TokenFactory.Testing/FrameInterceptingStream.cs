@@ -3,12 +3,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace Nebius.TokenFactory.Testing;
 
+/// <summary>What a stream fault does once its frames have gone through.</summary>
+internal enum StreamFaultKind
+{
+    /// <summary>Drops the connection.</summary>
+    Disconnect,
+
+    /// <summary>Slips in a malformed frame, then carries on.</summary>
+    Malform,
+
+    /// <summary>Sends nothing more and holds the connection until the client leaves.</summary>
+    Stall,
+}
+
 /// <summary>
 /// Sits in front of a response body and counts server-sent event frames (each ends with a blank line) as the
-/// fake writes them. After <c>frames</c> frames it either drops the connection or slips in a malformed frame,
+/// fake writes them. After <c>frames</c> frames it drops the connection, slips in a malformed frame or stalls,
 /// which is how the stream faults of <see cref="FakeFault"/> reach a client that is mid-stream.
 /// </summary>
-internal sealed class FrameInterceptingStream(Stream inner, HttpContext context, int frames, string? malformedFrame) : Stream
+internal sealed class FrameInterceptingStream(Stream inner, HttpContext context, int frames, StreamFaultKind kind, string? malformedFrame) : Stream
 {
     private int _framesWritten;
     private bool _injected;
@@ -35,7 +48,14 @@ internal sealed class FrameInterceptingStream(Stream inner, HttpContext context,
         if (_framesWritten >= frames && !_injected)
         {
             _injected = true;
-            if (malformedFrame is null)
+            if (kind == StreamFaultKind.Stall)
+            {
+                // Ends only by throwing, when the client goes away (or the fake stops): nothing after the stall is sent.
+                await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (kind == StreamFaultKind.Disconnect)
             {
                 await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
 

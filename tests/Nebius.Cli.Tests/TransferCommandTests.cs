@@ -278,6 +278,44 @@ public sealed class TransferCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Batches_run_reports_every_bad_input_line_at_once_without_the_help()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        var input = WriteInput(
+            ChatLine("q0", "fine"),
+            """{"custom_id":"q1","method":"GET","url":"/v1/chat/completions","body":{}}""",
+            ChatLine("q2", "fine"),
+            "not json",
+            ChatLine("q0", "again"));
+
+        var (exit, output, errors) = await Cli.Against(fake, "batches", "run", input, "--output", PathOf("r.jsonl"));
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains($"{input} has 3 bad lines:", errors, StringComparison.Ordinal);
+        Assert.Contains("  line 2: method must be POST", errors, StringComparison.Ordinal);
+        Assert.Contains("  line 4: ", errors, StringComparison.Ordinal);
+        Assert.Contains("  line 5: The custom_id 'q0' is already in this file", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", errors, StringComparison.Ordinal);
+        Assert.Empty(fake.Journal);
+    }
+
+    [Fact]
+    public async Task Batches_run_lists_at_most_fifty_bad_lines_and_counts_the_rest()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        var input = WriteInput([.. Enumerable.Range(0, 60).Select(_ => "not json")]);
+
+        var (exit, _, errors) = await Cli.Against(fake, "batches", "run", input, "--output", PathOf("r.jsonl"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("has 60 bad lines:", errors, StringComparison.Ordinal);
+        Assert.Contains("  line 50: ", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("  line 51: ", errors, StringComparison.Ordinal);
+        Assert.Contains("… and 10 more", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batches_run_applies_the_librarys_checks_duplicate_ids_and_mixed_models()
     {
         await using var fake = await FakeTokenFactory.StartAsync();

@@ -12,6 +12,9 @@ internal static class CliApp
     public const int ApiFailure = 1;
     public const int UsageError = 2;
 
+    /// <summary>Ctrl+C (SIGINT): 128 + 2, the code a shell reports for a command ended by that signal.</summary>
+    public const int Interrupted = 130;
+
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
         RunAsync(args, output, errors, Environment.GetEnvironmentVariable, cancellationToken);
 
@@ -33,8 +36,17 @@ internal static class CliApp
 
         try
         {
-            var invocation = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false };
+            // ProcessTerminationTimeout null: Ctrl+C is the caller's (Program.cs) to turn into the token, not a second handler's.
+            var invocation = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Whatever a command was doing when Ctrl+C came ends here, as a cancellation rather than a failure or a stack
+            // trace: the token's OperationCanceledException, or an I/O error of the connection it tore down.
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await errors.WriteLineAsync("nebius: cancelled").ConfigureAwait(false);
+            return Interrupted;
         }
         catch (CliUsageException ex)
         {
@@ -62,11 +74,6 @@ internal static class CliApp
             await errors.WriteLineAsync($"nebius: {ex.Message}").ConfigureAwait(false);
             return ApiFailure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await errors.WriteLineAsync("nebius: cancelled").ConfigureAwait(false);
-            return ApiFailure;
-        }
     }
 
     internal static Command BuildRoot(TextWriter output, TextWriter errors, Func<string, string?> environment)
@@ -77,6 +84,7 @@ internal static class CliApp
             --api-key or NEBIUS_API_KEY). --fake (or NEBIUS_FAKE=1) runs any command against the built-in fake
             server instead; only `smoke` runs there by default when no key is given, and says so.
             Exit codes: 0 success, 1 the API or the network failed, 2 usage error. A missing key is a usage error.
+            Ctrl+C stops a command with exit code 130, after printing what it had already received.
             """)
         {
             Options = { new HelpOption(), new VersionOption() },

@@ -13,6 +13,9 @@ public enum BatchItemOutcome
 
     /// <summary>No result line names this <c>custom_id</c> (e.g. the batch expired or was cancelled first).</summary>
     Missing,
+
+    /// <summary>The only result line naming this <c>custom_id</c> could not be read (lenient reading, <see cref="BatchReadMode.Lenient"/>).</summary>
+    Malformed,
 }
 
 /// <summary>One input line joined with its result.</summary>
@@ -37,7 +40,13 @@ public sealed class BatchItemResult<TRequest, TResponse>
     public BatchResultLine<TResponse>? Line { get; init; }
 
     /// <summary>How the line ended.</summary>
-    public BatchItemOutcome Outcome => Line is null ? BatchItemOutcome.Missing : Line.Succeeded ? BatchItemOutcome.Succeeded : BatchItemOutcome.Failed;
+    public BatchItemOutcome Outcome => Line switch
+    {
+        null => BatchItemOutcome.Missing,
+        { IsMalformed: true } => BatchItemOutcome.Malformed,
+        { Succeeded: true } => BatchItemOutcome.Succeeded,
+        _ => BatchItemOutcome.Failed,
+    };
 }
 
 /// <summary>The caller's inputs joined with a batch's results by <c>custom_id</c>, in input order.</summary>
@@ -46,17 +55,21 @@ public sealed class BatchItemResult<TRequest, TResponse>
 public sealed class BatchJoinResult<TRequest, TResponse>
     where TResponse : class
 {
-    internal BatchJoinResult(IReadOnlyList<BatchItemResult<TRequest, TResponse>> items, IReadOnlyList<BatchResultLine<TResponse>> unmatched)
+    internal BatchJoinResult(IReadOnlyList<BatchItemResult<TRequest, TResponse>> items, IReadOnlyList<BatchResultLine<TResponse>> unmatched, IReadOnlyList<BatchResultLine<TResponse>> malformed)
     {
         Items = items;
         Unmatched = unmatched;
+        Malformed = malformed;
     }
 
     /// <summary>One entry per input, in the order the inputs were given.</summary>
     public IReadOnlyList<BatchItemResult<TRequest, TResponse>> Items { get; }
 
-    /// <summary>Result lines whose <c>custom_id</c> is not among the inputs.</summary>
+    /// <summary>Readable result lines whose <c>custom_id</c> is not among the inputs.</summary>
     public IReadOnlyList<BatchResultLine<TResponse>> Unmatched { get; }
+
+    /// <summary>Every result line that could not be read, in the order read (lenient reading only; those whose <c>custom_id</c> is known also mark their input <see cref="BatchItemOutcome.Malformed"/>).</summary>
+    public IReadOnlyList<BatchResultLine<TResponse>> Malformed { get; }
 
     /// <summary>Inputs that got a response.</summary>
     public int SucceededCount => Items.Count(i => i.Outcome == BatchItemOutcome.Succeeded);
@@ -66,6 +79,9 @@ public sealed class BatchJoinResult<TRequest, TResponse>
 
     /// <summary>Inputs that got no result line.</summary>
     public int MissingCount => Items.Count(i => i.Outcome == BatchItemOutcome.Missing);
+
+    /// <summary>Inputs whose result line could not be read (lenient reading only).</summary>
+    public int MalformedCount => Items.Count(i => i.Outcome == BatchItemOutcome.Malformed);
 }
 
 /// <summary>Joins result lines, which arrive in any order, back to the inputs by <c>custom_id</c>.</summary>
@@ -81,14 +97,38 @@ public static class BatchJoin
     /// <param name="results">The result lines, e.g. from <see cref="BatchResultReader"/>; several sources are read one after another.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <exception cref="ArgumentException">Two inputs share a <c>custom_id</c>.</exception>
+    /// <exception cref="InvalidDataException">A result line could not be read (strict, as the default reading is).</exception>
+    public static Task<BatchJoinResult<TRequest, TResponse>> JoinAsync<TRequest, TResponse>(
+        IEnumerable<KeyValuePair<string, TRequest>> inputs,
+        IEnumerable<IAsyncEnumerable<BatchResultLine<TResponse>>> results,
+        CancellationToken cancellationToken = default)
+        where TResponse : class =>
+        JoinAsync(inputs, results, BatchReadMode.Strict, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="JoinAsync{TRequest, TResponse}(IEnumerable{KeyValuePair{string, TRequest}}, IEnumerable{IAsyncEnumerable{BatchResultLine{TResponse}}}, CancellationToken)"/>,
+    /// with the mode the results were read in: strict fails at a malformed line (one a lenient reader let through),
+    /// lenient joins it to its input as <see cref="BatchItemOutcome.Malformed"/> and lists it in <see cref="BatchJoinResult{TRequest, TResponse}.Malformed"/>.
+    /// A readable line beats a malformed one for the same id.
+    /// </summary>
+    /// <typeparam name="TRequest">The request body type.</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="inputs">The inputs by <c>custom_id</c>, in the order the result should keep.</param>
+    /// <param name="results">The result lines, read with <see cref="BatchResultReader"/> in the same mode.</param>
+    /// <param name="mode">Strict or lenient, as the reading.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <exception cref="ArgumentException">Two inputs share a <c>custom_id</c>, or <paramref name="mode"/> is not a defined value.</exception>
+    /// <exception cref="InvalidDataException">Strict mode, and a result line could not be read.</exception>
     public static async Task<BatchJoinResult<TRequest, TResponse>> JoinAsync<TRequest, TResponse>(
         IEnumerable<KeyValuePair<string, TRequest>> inputs,
         IEnumerable<IAsyncEnumerable<BatchResultLine<TResponse>>> results,
+        BatchReadMode mode,
         CancellationToken cancellationToken = default)
         where TResponse : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(results);
+        BatchResultReader.CheckMode(mode, nameof(mode));
         var order = new List<KeyValuePair<string, TRequest>>();
         var lines = new Dictionary<string, BatchResultLine<TResponse>?>(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -102,22 +142,39 @@ public static class BatchJoin
         }
 
         var unmatched = new List<BatchResultLine<TResponse>>();
+        var malformed = new List<BatchResultLine<TResponse>>();
         foreach (var source in results)
         {
             await foreach (var line in source.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (!lines.TryGetValue(line.CustomId, out var existing))
+                if (line.IsMalformed)
                 {
-                    unmatched.Add(line);
+                    if (mode == BatchReadMode.Strict)
+                    {
+                        throw BatchLineFailure.Create(line.Error?.Message ?? $"Line {line.LineNumber} of a batch file cannot be read.", line.LineNumber, line.CustomId.Length == 0 ? null : line.CustomId);
+                    }
+
+                    malformed.Add(line);
                 }
-                else if (existing is null || (!existing.Succeeded && line.Succeeded))
+
+                // A malformed line whose id could not be read has an empty one, which must not match an input named "".
+                var named = !line.IsMalformed || line.CustomId.Length > 0;
+                if (named && lines.TryGetValue(line.CustomId, out var existing))
                 {
-                    lines[line.CustomId] = line;
+                    if (existing is null || (!existing.Succeeded && line.Succeeded) || (existing.IsMalformed && !line.IsMalformed))
+                    {
+                        lines[line.CustomId] = line;
+                    }
+                }
+                else if (!line.IsMalformed)
+                {
+                    // A malformed line with an id that is no input's (or none) is listed in Malformed only.
+                    unmatched.Add(line);
                 }
             }
         }
 
         var items = order.Select(input => new BatchItemResult<TRequest, TResponse> { CustomId = input.Key, Request = input.Value, Line = lines[input.Key] }).ToList();
-        return new BatchJoinResult<TRequest, TResponse>(items, unmatched);
+        return new BatchJoinResult<TRequest, TResponse>(items, unmatched, malformed);
     }
 }

@@ -13,31 +13,61 @@ namespace Nebius.TokenFactory.Batches;
 /// Reads batch output and error files line by line as they stream in (nothing is held but the current line).
 /// Tolerant of the shapes seen: Nebius's <c>{"id", "custom_id", "response": &lt;the completion&gt;, "error"}</c>,
 /// OpenAI's <c>"response": {"status_code", "body"}</c>, an error given as an object or as plain text, blank
-/// lines, and lines in any order. A line that is not JSON or has no <c>custom_id</c> fails with its number.
+/// lines, and lines in any order. A line that cannot be read (not JSON, no <c>custom_id</c>, a response that does
+/// not parse) fails the read with its number and <c>custom_id</c> (<see cref="BatchReadMode.Strict"/>, the default),
+/// or becomes a malformed result line of its own while reading goes on (<see cref="BatchReadMode.Lenient"/>).
 /// </summary>
 public static class BatchResultReader
 {
     /// <summary>Reads chat completion results.</summary>
     /// <param name="file">The output or error file's bytes (left open).</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    /// <exception cref="InvalidDataException">A line is not JSON or lacks <c>custom_id</c>.</exception>
+    /// <exception cref="InvalidDataException">A line cannot be read: not JSON, no <c>custom_id</c>, or a response that does not parse.</exception>
     public static IAsyncEnumerable<BatchResultLine<ChatCompletionResponse>> ReadChatCompletionsAsync(Stream file, CancellationToken cancellationToken = default) =>
-        ReadAsync(file, ChatCompletionResponse.CreateFromDiscriminatorValue, cancellationToken);
+        ReadAsync(file, ChatCompletionResponse.CreateFromDiscriminatorValue, BatchReadMode.Strict, cancellationToken);
+
+    /// <summary>Reads chat completion results, with a choice of what a line that cannot be read does.</summary>
+    /// <param name="file">The output or error file's bytes (left open).</param>
+    /// <param name="mode">Strict (fail at such a line) or lenient (yield it as malformed and go on).</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <exception cref="InvalidDataException">Strict reading met a line that cannot be read.</exception>
+    public static IAsyncEnumerable<BatchResultLine<ChatCompletionResponse>> ReadChatCompletionsAsync(Stream file, BatchReadMode mode, CancellationToken cancellationToken = default) =>
+        ReadAsync(file, ChatCompletionResponse.CreateFromDiscriminatorValue, mode, cancellationToken);
 
     /// <summary>Reads embedding results.</summary>
     /// <param name="file">The output or error file's bytes (left open).</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    /// <exception cref="InvalidDataException">A line is not JSON or lacks <c>custom_id</c>.</exception>
+    /// <exception cref="InvalidDataException">A line cannot be read: not JSON, no <c>custom_id</c>, or a response that does not parse.</exception>
     public static IAsyncEnumerable<BatchResultLine<EmbeddingResponse>> ReadEmbeddingsAsync(Stream file, CancellationToken cancellationToken = default) =>
-        ReadAsync(file, EmbeddingResponse.CreateFromDiscriminatorValue, cancellationToken);
+        ReadAsync(file, EmbeddingResponse.CreateFromDiscriminatorValue, BatchReadMode.Strict, cancellationToken);
+
+    /// <summary>Reads embedding results, with a choice of what a line that cannot be read does.</summary>
+    /// <param name="file">The output or error file's bytes (left open).</param>
+    /// <param name="mode">Strict (fail at such a line) or lenient (yield it as malformed and go on).</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <exception cref="InvalidDataException">Strict reading met a line that cannot be read.</exception>
+    public static IAsyncEnumerable<BatchResultLine<EmbeddingResponse>> ReadEmbeddingsAsync(Stream file, BatchReadMode mode, CancellationToken cancellationToken = default) =>
+        ReadAsync(file, EmbeddingResponse.CreateFromDiscriminatorValue, mode, cancellationToken);
 
     /// <summary>Reads results whose responses parse with <paramref name="factory"/>.</summary>
     /// <typeparam name="TResponse">The response model.</typeparam>
     /// <param name="file">The output or error file's bytes (left open).</param>
     /// <param name="factory">The response model's <c>CreateFromDiscriminatorValue</c>.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    /// <exception cref="InvalidDataException">A line is not JSON or lacks <c>custom_id</c>.</exception>
+    /// <exception cref="InvalidDataException">A line cannot be read: not JSON, no <c>custom_id</c>, or a response that does not parse.</exception>
     public static IAsyncEnumerable<BatchResultLine<TResponse>> ReadAsync<TResponse>(Stream file, ParsableFactory<TResponse> factory, CancellationToken cancellationToken = default)
+        where TResponse : class, IParsable =>
+        ReadAsync(file, factory, BatchReadMode.Strict, cancellationToken);
+
+    /// <summary>Reads results whose responses parse with <paramref name="factory"/>, with a choice of what a line that cannot be read does.</summary>
+    /// <typeparam name="TResponse">The response model.</typeparam>
+    /// <param name="file">The output or error file's bytes (left open).</param>
+    /// <param name="factory">The response model's <c>CreateFromDiscriminatorValue</c>.</param>
+    /// <param name="mode">Strict (fail at such a line) or lenient (yield it as malformed and go on).</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <exception cref="ArgumentException">The stream cannot be read, or <paramref name="mode"/> is not a defined value.</exception>
+    /// <exception cref="InvalidDataException">Strict reading met a line that cannot be read.</exception>
+    public static IAsyncEnumerable<BatchResultLine<TResponse>> ReadAsync<TResponse>(Stream file, ParsableFactory<TResponse> factory, BatchReadMode mode, CancellationToken cancellationToken = default)
         where TResponse : class, IParsable
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -47,10 +77,20 @@ public static class BatchResultReader
             throw new ArgumentException("The stream cannot be read.", nameof(file));
         }
 
-        return ReadLinesAsync(file, factory, cancellationToken);
+        CheckMode(mode, nameof(mode));
+        return ReadLinesAsync(file, factory, mode, cancellationToken);
     }
 
-    /// <summary>Parses one line's UTF-8 bytes; null for a blank one.</summary>
+    /// <summary>Refuses a value outside the enum (a cast integer), naming the caller's parameter.</summary>
+    internal static void CheckMode(BatchReadMode mode, string parameterName)
+    {
+        if (mode is not (BatchReadMode.Strict or BatchReadMode.Lenient))
+        {
+            throw new ArgumentOutOfRangeException(parameterName, mode, "Batch results are read Strict or Lenient.");
+        }
+    }
+
+    /// <summary>Parses one line's UTF-8 bytes; null for a blank one. What is wrong with a bad line is thrown as a reason ("is not JSON: …") that <see cref="Unreadable"/> puts after the line's number.</summary>
     internal static BatchResultLine<TResponse>? ParseLine<TResponse>(ReadOnlySequence<byte> line, int lineNumber, ParsableFactory<TResponse> factory)
         where TResponse : class, IParsable
     {
@@ -98,12 +138,12 @@ public static class BatchResultReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"Line {lineNumber} of the batch file is not JSON: {ex.Message}", ex);
+            throw new InvalidDataException($"is not JSON: {ex.Message}", ex);
         }
 
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String)
         {
-            throw new InvalidDataException($"Line {lineNumber} of the batch file has no custom_id.");
+            throw new InvalidDataException("has no custom_id.");
         }
 
         var response = Property(root, "response");
@@ -137,7 +177,7 @@ public static class BatchResultReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"Line {lineNumber} of the batch file is not JSON: {ex.Message}", ex);
+            throw new InvalidDataException($"is not JSON: {ex.Message}", ex);
         }
     }
 
@@ -145,7 +185,7 @@ public static class BatchResultReader
     private static BatchResultLine<TResponse> InPlace<TResponse>(ReadOnlyMemory<byte> line, BatchLineLayout layout, int lineNumber, ParsableFactory<TResponse> factory)
         where TResponse : class, IParsable
     {
-        var customId = layout.CustomId.StringIn(line.Span) ?? throw new InvalidDataException($"Line {lineNumber} of the batch file has no custom_id.");
+        var customId = layout.CustomId.StringIn(line.Span) ?? throw new InvalidDataException("has no custom_id.");
         BatchLineError? error = null;
         if (layout.Error.IsPresent)
         {
@@ -167,7 +207,7 @@ public static class BatchResultReader
     /// Cuts the stream into lines on <c>\n</c> without decoding to strings: each line's bytes go straight to the
     /// JSON reader (a batch file has up to 5,000,000 lines, so a per-line string is the largest avoidable cost).
     /// </summary>
-    private static async IAsyncEnumerable<BatchResultLine<TResponse>> ReadLinesAsync<TResponse>(Stream file, ParsableFactory<TResponse> factory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<BatchResultLine<TResponse>> ReadLinesAsync<TResponse>(Stream file, ParsableFactory<TResponse> factory, BatchReadMode mode, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TResponse : class, IParsable
     {
         var pipe = PipeReader.Create(file, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
@@ -182,7 +222,7 @@ public static class BatchResultReader
                 while (buffer.PositionOf((byte)'\n') is { } end)
                 {
                     number++;
-                    if (ParseLine(WithoutByteOrderMark(buffer.Slice(0, end), number), number, factory) is { } line)
+                    if (ReadLine(WithoutByteOrderMark(buffer.Slice(0, end), number), number, factory, mode) is { } line)
                     {
                         results.Add(line);
                     }
@@ -193,7 +233,7 @@ public static class BatchResultReader
                 if (read.IsCompleted && !buffer.IsEmpty)
                 {
                     number++;
-                    if (ParseLine(WithoutByteOrderMark(buffer, number), number, factory) is { } last)
+                    if (ReadLine(WithoutByteOrderMark(buffer, number), number, factory, mode) is { } last)
                     {
                         results.Add(last);
                     }
@@ -218,6 +258,40 @@ public static class BatchResultReader
         {
             await pipe.CompleteAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>One line as the mode wants it: parsed, or, when it cannot be read, an exception (strict) or a malformed line (lenient).</summary>
+    private static BatchResultLine<TResponse>? ReadLine<TResponse>(ReadOnlySequence<byte> line, int lineNumber, ParsableFactory<TResponse> factory, BatchReadMode mode)
+        where TResponse : class, IParsable
+    {
+        try
+        {
+            return ParseLine(line, lineNumber, factory);
+        }
+        catch (Exception ex) when (IsUnreadableLine(ex))
+        {
+            var customId = BatchLineSalvage.CustomIdOf(line);
+            var message = Unreadable(lineNumber, customId, ex);
+            return mode == BatchReadMode.Lenient
+                ? BatchResultLine<TResponse>.Malformed(lineNumber, customId, message)
+                : throw BatchLineFailure.Create(message, lineNumber, customId, ex);
+        }
+    }
+
+    /// <summary>
+    /// What a line's bytes can throw while being read: the reasons of <see cref="ParseLine"/>, the JSON reader's
+    /// errors (syntax, depth), text that is not UTF-8, numbers out of range. Anything else is a bug and passes through.
+    /// </summary>
+    private static bool IsUnreadableLine(Exception ex) =>
+        ex is InvalidDataException or JsonException or InvalidOperationException or FormatException or OverflowException or System.Text.DecoderFallbackException;
+
+    /// <summary>"Line 12 of the batch file (custom_id "q7") is not JSON: …": the reason, after the line's number and id.</summary>
+    private static string Unreadable(int lineNumber, string? customId, Exception ex)
+    {
+        var reason = ex is InvalidDataException ? ex.Message : $"cannot be read: {ex.Message}";
+        return customId is null
+            ? $"Line {lineNumber} of the batch file {reason}"
+            : $"Line {lineNumber} of the batch file (custom_id \"{customId}\") {reason}";
     }
 
     private static ReadOnlySequence<byte> WithoutByteOrderMark(ReadOnlySequence<byte> line, int lineNumber) =>

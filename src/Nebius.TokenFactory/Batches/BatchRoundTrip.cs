@@ -24,6 +24,7 @@ internal static class BatchRoundTrip
         ArgumentNullException.ThrowIfNull(requests);
         options ??= new BatchRunOptions();
         options.Wait?.Validate(nameof(options));
+        BatchResultReader.CheckMode(options.ReadMode, nameof(options));
         var folder = options.WorkingDirectory ?? Path.GetTempPath();
         if (!Directory.Exists(folder))
         {
@@ -50,8 +51,8 @@ internal static class BatchRoundTrip
 
             var sources = new[] { batch.OutputFileId, batch.ErrorFileId }
                 .Where(id => !string.IsNullOrEmpty(id))
-                .Select(id => ReadFileAsync(client, id!, factory, cancellationToken));
-            var joined = await BatchJoin.JoinAsync(inputs, sources, cancellationToken).ConfigureAwait(false);
+                .Select(id => ReadFileAsync(client, id!, factory, options.ReadMode, cancellationToken));
+            var joined = await BatchJoin.JoinAsync(inputs, sources, options.ReadMode, cancellationToken).ConfigureAwait(false);
             return new BatchRun<TRequest, TResponse>(batch, file.Id!, joined);
         }
         finally
@@ -86,7 +87,7 @@ internal static class BatchRoundTrip
         return inputs;
     }
 
-    private static async IAsyncEnumerable<BatchResultLine<TResponse>> ReadFileAsync<TResponse>(NebiusClient client, string fileId, ParsableFactory<TResponse> factory, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<BatchResultLine<TResponse>> ReadFileAsync<TResponse>(NebiusClient client, string fileId, ParsableFactory<TResponse> factory, BatchReadMode mode, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         where TResponse : class, IParsable
     {
         var stream = await client.V1.Files[fileId].Content.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -97,7 +98,7 @@ internal static class BatchRoundTrip
 
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var line in BatchResultReader.ReadAsync(stream, factory, cancellationToken).ConfigureAwait(false))
+            await foreach (var line in BatchResultReader.ReadAsync(stream, factory, mode, cancellationToken).ConfigureAwait(false))
             {
                 yield return line;
             }

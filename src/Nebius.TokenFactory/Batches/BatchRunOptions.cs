@@ -19,6 +19,12 @@ public sealed class BatchRunOptions
 
     /// <summary>Where the input file is written before upload (deleted afterwards); the temp folder when null.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// How the output and error files are read: <see cref="BatchReadMode.Strict"/> (the default) fails the run at a
+    /// line that cannot be read; <see cref="BatchReadMode.Lenient"/> marks that line's input <see cref="BatchItemOutcome.Malformed"/> and goes on.
+    /// </summary>
+    public BatchReadMode ReadMode { get; init; }
 }
 
 /// <summary>The outcome of a batch round trip: the final batch and every input joined with its result.</summary>

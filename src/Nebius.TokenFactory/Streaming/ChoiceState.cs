@@ -10,7 +10,7 @@ internal sealed class ChoiceState(int index)
     private readonly StringBuilder _reasoningContent = new();
     private readonly StringBuilder _reasoning = new();
     private readonly StringBuilder _refusal = new();
-    private readonly SortedDictionary<int, ToolCallState> _toolCalls = [];
+    private readonly ToolCallFolder _toolCalls = new();
     private readonly List<ChatTokenLogprob> _contentLogprobs = [];
     private readonly List<ChatTokenLogprob> _refusalLogprobs = [];
     private bool _sawContent;
@@ -29,16 +29,9 @@ internal sealed class ChoiceState(int index)
             _reasoningContent.Append(delta.ReasoningContent);
             _reasoning.Append(delta.Reasoning);
             _refusal.Append(delta.Refusal);
-            foreach (var call in delta.ToolCalls ?? [])
+            foreach (var fragment in delta.ToolCalls ?? [])
             {
-                // Calls are keyed by index: the first piece has id and name, later pieces add argument text.
-                var key = call.Index ?? _toolCalls.Count;
-                if (!_toolCalls.TryGetValue(key, out var state))
-                {
-                    _toolCalls[key] = state = new ToolCallState();
-                }
-
-                state.Add(call);
+                _toolCalls.Add(fragment);
             }
         }
 
@@ -69,32 +62,9 @@ internal sealed class ChoiceState(int index)
             ReasoningContent = TextOrNull(_reasoningContent),
             Reasoning = TextOrNull(_reasoning),
             Refusal = TextOrNull(_refusal),
-            ToolCalls = [.. _toolCalls.Values.Select(t => t.ToToolCall())],
+            ToolCalls = [.. _toolCalls.ToToolCalls()],
         },
     };
 
     private static string? TextOrNull(StringBuilder text) => text.Length == 0 ? null : text.ToString();
-
-    private sealed class ToolCallState
-    {
-        private readonly StringBuilder _arguments = new();
-        private string? _id;
-        private string? _type;
-        private string? _name;
-
-        public void Add(ChatToolCallDelta delta)
-        {
-            _id ??= delta.Id;
-            _type ??= delta.Type;
-            _name ??= delta.Function?.Name;
-            _arguments.Append(delta.Function?.Arguments);
-        }
-
-        public ChatMessageToolCall ToToolCall() => new()
-        {
-            Id = _id,
-            Type = _type ?? "function",
-            Function = new ChatFunctionCall { Name = _name, Arguments = _arguments.ToString() },
-        };
-    }
 }

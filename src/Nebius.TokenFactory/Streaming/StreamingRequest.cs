@@ -1,24 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+
 namespace Nebius.TokenFactory.Streaming;
 
-/// <summary>Builds the request of a streaming call from the caller's body without changing it for good.</summary>
+/// <summary>Builds the request of a streaming call from the caller's body without changing the body.</summary>
 internal static class StreamingRequest
 {
     /// <summary>
-    /// Sets the body's <c>stream</c> flag, serializes the request (serialization happens inside
-    /// <paramref name="build"/>), and puts the caller's value back, so the same body can later be sent
-    /// to the non-streaming method unchanged.
+    /// The generated <c>ToPostStreamRequestInformation</c> request (the operation's URL, the caller's configuration,
+    /// <c>Accept: text/event-stream</c>, a JSON body), whose body carries <c>"stream": true</c> written by
+    /// <see cref="StreamingBody"/>. Built here rather than by the generated method because that one serializes the
+    /// body as it is, and setting the flag on the caller's object would race with other calls sharing it.
     /// </summary>
-    public static TRequest Prepare<TBody, TRequest>(TBody body, Func<TBody, bool?> get, Action<TBody, bool?> set, Func<TBody, TRequest> build)
+    public static RequestInformation Create<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TQuery>(
+        IRequestAdapter adapter,
+        string urlTemplate,
+        Dictionary<string, object> pathParameters,
+        Action<RequestConfiguration<TQuery>>? requestConfiguration,
+        IParsable body)
+        where TQuery : class, new()
     {
-        var original = get(body);
-        set(body, true);
-        try
-        {
-            return build(body);
-        }
-        finally
-        {
-            set(body, original);
-        }
+        var request = new RequestInformation(Method.POST, urlTemplate, pathParameters);
+        request.Configure(requestConfiguration);
+        request.Headers.Remove("Accept");
+        request.Headers.Add("Accept", "text/event-stream");
+        request.SetContentFromParsable(adapter, "application/json", new StreamingBody(body));
+        return request;
     }
 }

@@ -5,7 +5,7 @@ using Nebius.TokenFactory.Tests.Infrastructure;
 
 namespace Nebius.TokenFactory.Tests.Fake;
 
-/// <summary>The fake's faults that hit a response once it is under way: slow first byte, disconnect, malformed frame.</summary>
+/// <summary>The fake's faults that hit a response once it is under way: slow first byte, disconnect, malformed frame, stall.</summary>
 public sealed class FakeStreamFaultTests
 {
     private const string Model = "meta-llama/Meta-Llama-3.1-8B-Instruct";
@@ -80,9 +80,40 @@ public sealed class FakeStreamFaultTests
     }
 
     [Fact]
+    public async Task A_stall_mid_stream_sends_the_frames_before_it_then_nothing_until_the_client_leaves()
+    {
+        await using var fake = await FakeTokenFactory.StartAsync();
+        fake.ChatReply = "one two three four";
+        fake.Inject(FakeFault.StallMidStream(frames: 2));
+        using var client = ClientFor(fake);
+        var received = new List<string?>();
+        using var leave = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var chunk in client.StreamChatAsync(TestRequests.Chat(Model), leave.Token))
+            {
+                received.Add(chunk.Choices?.FirstOrDefault()?.Delta?.Content);
+                if (received.Count == 2)
+                {
+                    // Long enough for a third frame to have come, were the stream not stalled.
+                    leave.CancelAfter(TimeSpan.FromMilliseconds(500));
+                }
+            }
+        });
+
+        Assert.Equal(["one", " two"], received);
+
+        // The stalled request ended with the client; the next stream is whole.
+        var whole = await ChatCompletionAccumulator.AccumulateAsync(client.StreamChatAsync(TestRequests.Chat(Model)));
+        Assert.Equal("one two three four", whole.Choices![0].Message!.Content);
+    }
+
+    [Fact]
     public void Stream_faults_reject_a_negative_frame_count()
     {
         Assert.Throws<ArgumentOutOfRangeException>("frames", () => FakeFault.DisconnectMidStream(-1));
         Assert.Throws<ArgumentOutOfRangeException>("frames", () => FakeFault.MalformedFrame(-1));
+        Assert.Throws<ArgumentOutOfRangeException>("frames", () => FakeFault.StallMidStream(-1));
     }
 }

@@ -62,7 +62,18 @@ internal static class BatchesCommand
             ?? throw new InvalidDataException("The server answered the batch create with an empty body.");
         await people.WriteLineAsync($"batch {created.Id}: {created.Status}").ConfigureAwait(false);
         var states = new StateChanges(people, created.Status);
-        var batch = await client.V1.Batches[created.Id!].WaitForCompletionAsync(wait, states, cancellationToken).ConfigureAwait(false);
+        Batch batch;
+        try
+        {
+            batch = await client.V1.Batches[created.Id!].WaitForCompletionAsync(wait, states, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C stops the waiting, not the batch: say so, with its id, so it can be looked up or cancelled later.
+            await cli.Errors.WriteLineAsync($"nebius: batch {created.Id} keeps running on the server.").ConfigureAwait(false);
+            throw;
+        }
+
         var ok = batch.Status is "completed" or "done";
         long succeeded = 0;
         long failed = 0;

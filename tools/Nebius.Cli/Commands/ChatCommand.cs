@@ -31,25 +31,33 @@ internal static class ChatCommand
             Messages = [new ChatCompletionMessage { Role = ChatRole.User, Content = string.Join(' ', cli.Value(Prompt) ?? []) }],
         };
         var accumulator = new ChatCompletionAccumulator();
-        await foreach (var chunk in session.Client.StreamChatAsync(request, cancellationToken).ConfigureAwait(false))
+        try
         {
-            accumulator.Add(chunk);
-            if (!cli.Json)
+            await foreach (var chunk in session.Client.StreamChatAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                await cli.Output.WriteAsync(chunk.Choices?.FirstOrDefault()?.Delta?.Content).ConfigureAwait(false);
-                await cli.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                accumulator.Add(chunk);
+                if (!cli.Json)
+                {
+                    await cli.Output.WriteAsync(chunk.Choices?.FirstOrDefault()?.Delta?.Content).ConfigureAwait(false);
+
+                    // Not with the token: after Ctrl+C the text already written must still reach the terminal.
+                    await cli.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                }
             }
         }
-
-        if (cli.Json)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            await cli.WriteJsonAsync(accumulator.ToResponse()).ConfigureAwait(false);
-        }
-        else
-        {
-            await cli.Output.WriteLineAsync().ConfigureAwait(false);
+            // Ctrl+C mid-answer: the partial answer is the user's, so it is finished off (or, with --json, printed as the
+            // response so far) before the cancellation goes on to exit 130.
+            await FinishAsync(cli, accumulator).ConfigureAwait(false);
+            throw;
         }
 
+        await FinishAsync(cli, accumulator).ConfigureAwait(false);
         return CliApp.Ok;
     }
+
+    /// <summary>Ends the answer: the line of streamed text, or the whole (possibly partial) response as JSON.</summary>
+    private static Task FinishAsync(CliContext cli, ChatCompletionAccumulator accumulator) =>
+        cli.Json ? cli.WriteJsonAsync(accumulator.ToResponse()) : cli.Output.WriteLineAsync();
 }

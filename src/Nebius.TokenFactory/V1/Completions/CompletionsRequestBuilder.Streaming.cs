@@ -12,7 +12,7 @@ public partial class CompletionsRequestBuilder
     /// <see cref="CompletionChunk"/> as its server-sent event arrives. Breaking out of the loop or
     /// cancelling closes the connection at once.
     /// </summary>
-    /// <param name="body">The request; its <c>stream</c> flag is set for the call and restored afterwards.</param>
+    /// <param name="body">The request, sent with <c>stream: true</c> whatever its own <c>stream</c> value; the object itself is not changed, so one request may serve several calls at once.</param>
     /// <param name="requestConfiguration">Query parameters, headers and options for the call.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
     /// <exception cref="ArgumentException">A required field is missing or a value is out of its documented range.</exception>
@@ -24,7 +24,13 @@ public partial class CompletionsRequestBuilder
         CancellationToken cancellationToken = default)
     {
         RequestChecks.Completion(body, nameof(body));
-        var request = StreamingRequest.Prepare(body, b => b.Stream, (b, value) => b.Stream = value, b => ToPostStreamRequestInformation(b, requestConfiguration));
+        var request = ToStreamingRequestInformation(body, requestConfiguration);
         return ServerSentEventReader.ReadAsync(RequestAdapter, request, CreatePostErrorMapping(), CompletionChunk.CreateFromDiscriminatorValue, cancellationToken);
     }
+
+    /// <summary>The request <see cref="StreamAsync"/> sends: <see cref="ToPostStreamRequestInformation"/>'s, with <c>stream: true</c> written into the body.</summary>
+    internal RequestInformation ToStreamingRequestInformation(
+        CompletionRequest body,
+        Action<RequestConfiguration<CompletionsRequestBuilderPostQueryParameters>>? requestConfiguration = default) =>
+        StreamingRequest.Create(RequestAdapter, UrlTemplate, PathParameters, requestConfiguration, body);
 }
