@@ -21,26 +21,22 @@ public static class Generator
     public static GenerationResult Generate(SpecDocument document, GeneratorOptions? options = null)
     {
         var client = ClientAnalysis.Analyze(document, options ?? new GeneratorOptions(), reservedRootNames: [TerminalStatesEmitter.ClassName, OperationFactsEmitter.ClassName]);
-        var surface = new SurfaceListing();
-        return new GenerationResult(Emit(client, surface), surface.ToString());
+        return new GenerationResult(Emit(client), SurfaceFromModel.List(client));
     }
 
-    /// <summary>The files of the analysed client, sorted by path.</summary>
-    private static List<GeneratedFile> Emit(ClientModel client, SurfaceListing surface)
+    /// <summary>The files of the analysed client, sorted by path; the client is only read.</summary>
+    internal static List<GeneratedFile> Emit(ClientModel client)
     {
-        var models = new ModelEmitter(surface);
-        var unions = new UnionEmitter(surface);
-        var enums = new EnumEmitter(surface);
-        var builders = new RequestBuilderEmitter(surface, client.DefaultBaseUrl, client.Namespace);
+        var builders = new RequestBuilderEmitter(client.DefaultBaseUrl, client.Namespace);
 
         var files = new List<GeneratedFile>();
         foreach (var type in client.Types)
         {
             var content = type switch
             {
-                ModelType model => models.Emit(model),
-                UnionType union => unions.Emit(union),
-                EnumType enumType => enums.Emit(enumType),
+                ModelType model => ModelEmitter.Emit(model),
+                UnionType union => UnionEmitter.Emit(union),
+                EnumType enumType => EnumEmitter.Emit(enumType),
                 _ => throw new InvalidOperationException($"unknown type kind {type.GetType().Name}"),
             };
             files.Add(new GeneratedFile(PathFor(client.Namespace, type.Namespace, type.Name), content));
