@@ -13,54 +13,44 @@ public sealed record GeneratedFile(string RelativePath, string Content);
 /// <summary>Everything one run produces: the files and the sorted surface listing.</summary>
 public sealed record GenerationResult(IReadOnlyList<GeneratedFile> Files, string Surface);
 
-/// <summary>The whole pipeline from spec text to C# files; deterministic for a given input.</summary>
+/// <summary>The whole pipeline from spec text to C# files: load, analyze (a complete model), emit. Deterministic for a given input.</summary>
 public static class Generator
 {
     public static GenerationResult Generate(string yaml, GeneratorOptions? options = null) => Generate(SpecLoader.Load(yaml), options);
 
     public static GenerationResult Generate(SpecDocument document, GeneratorOptions? options = null)
     {
-        options ??= new GeneratorOptions();
-        var registry = new TypeRegistry();
-        var modelsNamespace = options.Namespace + ".Models";
-        registry.Reserve(options.Namespace, options.ClientClassName);
-        registry.Reserve(options.Namespace, TerminalStatesEmitter.ClassName);
-        registry.Reserve(options.Namespace, OperationFactsEmitter.ClassName);
-        var schemas = new SchemaResolver(document.Root, modelsNamespace, registry);
-        schemas.ResolveAllComponents();
-        var tree = new PathTreeBuilder(document.Root, schemas, options.Namespace, options.ClientClassName).Build();
-        var longRunning = TerminalStateCatalog.Collect(tree);
-        var facts = OperationFacts.Collect(tree);
-        PropertyNames.Finalize(registry.Types.OfType<ModelType>());
+        var client = ClientAnalysis.Analyze(document, options ?? new GeneratorOptions(), reservedRootNames: [TerminalStatesEmitter.ClassName, OperationFactsEmitter.ClassName]);
+        return new GenerationResult(Emit(client), SurfaceFromModel.List(client));
+    }
 
-        var surface = new SurfaceListing();
-        var models = new ModelEmitter(surface);
-        var unions = new UnionEmitter(surface);
-        var enums = new EnumEmitter(surface);
-        var builders = new RequestBuilderEmitter(surface, DefaultBaseUrl(document), options.Namespace);
+    /// <summary>The files of the analysed client, sorted by path; the client is only read.</summary>
+    internal static List<GeneratedFile> Emit(ClientModel client)
+    {
+        var builders = new RequestBuilderEmitter(client.DefaultBaseUrl, client.Namespace);
 
         var files = new List<GeneratedFile>();
-        foreach (var type in registry.Types)
+        foreach (var type in client.Types)
         {
             var content = type switch
             {
-                ModelType model => models.Emit(model),
-                UnionType union => unions.Emit(union),
-                EnumType enumType => enums.Emit(enumType),
+                ModelType model => ModelEmitter.Emit(model),
+                UnionType union => UnionEmitter.Emit(union),
+                EnumType enumType => EnumEmitter.Emit(enumType),
                 _ => throw new InvalidOperationException($"unknown type kind {type.GetType().Name}"),
             };
-            files.Add(new GeneratedFile(PathFor(options.Namespace, type.Namespace, type.Name), content));
+            files.Add(new GeneratedFile(PathFor(client.Namespace, type.Namespace, type.Name), content));
         }
 
-        AddBuilders(files, builders, tree, options.Namespace);
-        files.Add(new GeneratedFile(PathFor(options.Namespace, options.Namespace, OperationFactsEmitter.ClassName), OperationFactsEmitter.Emit(options.Namespace, facts)));
-        if (longRunning.Count > 0)
+        AddBuilders(files, builders, client.Root, client.Namespace);
+        files.Add(new GeneratedFile(PathFor(client.Namespace, client.Namespace, OperationFactsEmitter.ClassName), OperationFactsEmitter.Emit(client.Namespace, client.Facts)));
+        if (client.LongRunning.Count > 0)
         {
-            files.Add(new GeneratedFile(PathFor(options.Namespace, options.Namespace, TerminalStatesEmitter.ClassName), TerminalStatesEmitter.Emit(options.Namespace, longRunning)));
+            files.Add(new GeneratedFile(PathFor(client.Namespace, client.Namespace, TerminalStatesEmitter.ClassName), TerminalStatesEmitter.Emit(client.Namespace, client.LongRunning)));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return new GenerationResult(files, surface.ToString());
+        return files;
     }
 
     private static void AddBuilders(List<GeneratedFile> files, RequestBuilderEmitter emitter, BuilderNode node, string rootNamespace)
@@ -71,11 +61,6 @@ public static class Generator
             AddBuilders(files, emitter, child, rootNamespace);
         }
     }
-
-    private static string DefaultBaseUrl(SpecDocument document) =>
-        document.Root.Arr("servers") is { Count: > 0 } servers && servers[0] is System.Text.Json.Nodes.JsonObject first && first.Str("url") is { } url
-            ? url.TrimEnd('/')
-            : string.Empty;
 
     /// <summary>Folders mirror namespaces below the root namespace; the file is named after the type.</summary>
     private static string PathFor(string rootNamespace, string ns, string typeName)

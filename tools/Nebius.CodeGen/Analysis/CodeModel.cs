@@ -57,7 +57,7 @@ public sealed class ModelType(string ns, string name, string pointer) : CodeType
 
     public bool AdditionalData { get; set; } = true;
 
-    /// <summary>Used as an error response body: the class derives from ApiException.</summary>
+    /// <summary>An error type: an error response body or in the line of one (see <see cref="ErrorTypes"/>); the root of the line derives from ApiException.</summary>
     public bool IsError { get; set; }
 
     /// <summary>For a base class with subtypes: the discriminator property and its mapping.</summary>

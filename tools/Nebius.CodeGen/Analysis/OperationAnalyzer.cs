@@ -172,14 +172,8 @@ internal sealed class OperationAnalyzer(SchemaResolver schemas, BuilderNode node
                 continue;
             }
 
-            // The whole base chain becomes an error type: the root of the hierarchy is what derives from
-            // ApiException, and the adapter throws the parsed error only when it is an Exception. Marking
-            // just an allOf-derived error would leave it deriving from a plain model, and the adapter would
-            // throw a bare ApiException with none of the parsed fields.
-            for (var current = model; current is not null; current = current.Base)
-            {
-                current.IsError = true;
-            }
+            // ErrorTypes extends the mark to the model's whole line once every operation is analysed.
+            model.IsError = true;
 
             if (code == "default")
             {

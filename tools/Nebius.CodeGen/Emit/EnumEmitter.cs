@@ -1,13 +1,12 @@
-using System.Globalization;
 using Nebius.CodeGen.Analysis;
 using Nebius.CodeGen.Naming;
 
 namespace Nebius.CodeGen.Emit;
 
 /// <summary>Writes a string enum with <c>[EnumMember]</c> wire values, as Kiota does.</summary>
-internal sealed class EnumEmitter(SurfaceListing surface)
+internal static class EnumEmitter
 {
-    public string Emit(EnumType enumType)
+    public static string Emit(EnumType enumType)
     {
         var writer = FileFrame.Begin(enumType.Namespace, ["System", "System.Runtime.Serialization"], suppressObsolete: false);
         writer.Summary(Literals.Doc(enumType.Description) is { Length: > 0 } doc ? doc : $"The values of {Literals.Doc(enumType.Name)}.");
@@ -19,7 +18,6 @@ internal sealed class EnumEmitter(SurfaceListing surface)
             writer.Summary($"The <c>{Literals.Doc(member.Value)}</c> value.");
             writer.Line($"[EnumMember(Value = {Literals.Quote(member.Value)})]");
             writer.Line(member.Name + ",");
-            surface.Member(enumType.DottedName, $"{i.ToString("D4", CultureInfo.InvariantCulture)}-{member.Name}");
         }
 
         writer.Close();

@@ -4,7 +4,7 @@ using Nebius.CodeGen.Naming;
 namespace Nebius.CodeGen.Emit;
 
 /// <summary>Writes a model class in Kiota's no-backing-store shape, plus our two documented deviations.</summary>
-internal sealed class ModelEmitter(SurfaceListing surface)
+internal static class ModelEmitter
 {
     private static readonly string[] Usings =
     [
@@ -12,7 +12,7 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         "System", "System.Collections.Generic", "System.IO", "System.Threading.Tasks",
     ];
 
-    public string Emit(ModelType model)
+    public static string Emit(ModelType model)
     {
         var writer = FileFrame.Begin(model.Namespace, Usings);
         var isError = PropertyNames.IsError(model);
@@ -24,7 +24,6 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         else if (model.Base is not null)
         {
             interfaces.Add(model.Base.FullName);
-            surface.Inherits(model.DottedName, model.Base.FullName);
         }
 
         var holdsAdditionalData = model.Base is null && model.AdditionalData;
@@ -36,14 +35,9 @@ internal sealed class ModelEmitter(SurfaceListing surface)
 
         declared.Add("IParsable");
         interfaces.AddRange(declared);
-        surface.Implements(model.DottedName, declared);
         // Internal, so it is no part of the public surface. Every class lists it, so that each re-implements
         // ReadNew with its own ReadJson; ReadField is one virtual chain behind the root's implementation.
         interfaces.Add(ModelRuntime.Model);
-        if (model.Base is null && isError)
-        {
-            surface.Inherits(model.DottedName, "ApiException");
-        }
 
         var description = Literals.Doc(model.Description);
         writer.Summary(description);
@@ -62,7 +56,6 @@ internal sealed class ModelEmitter(SurfaceListing surface)
             writer.Line("private IDictionary<string, object>? _additionalData;");
             writer.Summary("Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.");
             writer.Line("public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }");
-            surface.Member(model.DottedName, "|public|AdditionalData:IDictionary<string, object>");
             writer.Line($"IDictionary<string, object>? {ModelRuntime.Model}.AdditionalDataIfAny => _additionalData;");
         }
         else if (model.Base is null)
@@ -72,7 +65,7 @@ internal sealed class ModelEmitter(SurfaceListing surface)
 
         foreach (var property in model.Properties.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
         {
-            WriteProperty(writer, model, property);
+            WriteProperty(writer, property);
         }
 
         if (isError && model.Base is null)
@@ -80,8 +73,8 @@ internal sealed class ModelEmitter(SurfaceListing surface)
             WriteMessageOverride(writer, model);
         }
 
-        NullTracking.WriteMembers(writer, model, surface);
-        UnknownEnumTracking.WriteMembers(writer, model, surface);
+        NullTracking.WriteMembers(writer, model);
+        UnknownEnumTracking.WriteMembers(writer, model);
         WriteConstructor(writer, model);
         WriteFactory(writer, model);
         WriteDeserializers(writer, model);
@@ -93,7 +86,7 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         return FileFrame.End(writer);
     }
 
-    private void WriteProperty(CodeWriter writer, ModelType model, ModelProperty property)
+    private static void WriteProperty(CodeWriter writer, ModelProperty property)
     {
         var doc = Literals.Doc(property.Description);
         if (property.KnownValues is { Count: > 0 } known)
@@ -111,10 +104,9 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         var type = TypeSyntax.Nullable(property.Type);
         var setter = property.ReadOnly ? "private set; " : "set; ";
         writer.Line($"public {type} {property.Name} {{ get; {setter}}}");
-        surface.Member(model.DottedName, $"|public|{property.Name}:{TypeSyntax.Surface(type)}");
     }
 
-    private void WriteMessageOverride(CodeWriter writer, ModelType model)
+    private static void WriteMessageOverride(CodeWriter writer, ModelType model)
     {
         var primary = model.PrimaryErrorMessageProperty is { } wire
             ? model.Properties.FirstOrDefault(p => p.WireName == wire && p.Type is PrimitiveRef { Kind: PrimitiveKind.String })
@@ -123,10 +115,9 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         writer.Line(primary is null
             ? "public override string Message { get => base.Message; }"
             : $"public override string Message {{ get => {primary.Name} ?? string.Empty; }}");
-        surface.Member(model.DottedName, "|public|Message:string");
     }
 
-    private void WriteConstructor(CodeWriter writer, ModelType model)
+    private static void WriteConstructor(CodeWriter writer, ModelType model)
     {
         writer.Summary($"Instantiates a new <see cref=\"{model.FullName}\"/> and sets the default values.");
         writer.Open(model.Base is null ? $"public {model.Name}()" : $"public {model.Name}() : base()");
@@ -139,10 +130,9 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         }
 
         writer.Close();
-        surface.Member(model.DottedName, "|public|constructor():void");
     }
 
-    private void WriteFactory(CodeWriter writer, ModelType model)
+    private static void WriteFactory(CodeWriter writer, ModelType model)
     {
         writer.Summary("Creates a new instance of the appropriate class based on discriminator value");
         writer.Line($"/// <returns>A <see cref=\"{model.FullName}\"/></returns>");
@@ -175,10 +165,9 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         }
 
         writer.Close();
-        surface.Member(model.DottedName, $"|static|public|CreateFromDiscriminatorValue(parseNode:IParseNode):{model.DottedName}");
     }
 
-    private void WriteDeserializers(CodeWriter writer, ModelType model)
+    private static void WriteDeserializers(CodeWriter writer, ModelType model)
     {
         writer.Summary("The deserialization information for the current model");
         writer.Line("/// <returns>A IDictionary&lt;string, Action&lt;IParseNode&gt;&gt;</returns>");
@@ -203,10 +192,9 @@ internal sealed class ModelEmitter(SurfaceListing surface)
 
         writer.Line("};");
         writer.Close();
-        surface.Member(model.DottedName, $"|{(model.Base is null ? "public" : "public|override")}|GetFieldDeserializers():IDictionary<string, Action<IParseNode>>");
     }
 
-    private void WriteSerializer(CodeWriter writer, ModelType model, bool holdsAdditionalData)
+    private static void WriteSerializer(CodeWriter writer, ModelType model, bool holdsAdditionalData)
     {
         writer.Summary("Serializes information the current object");
         writer.Line("/// <param name=\"writer\">Serialization writer to use to serialize this model</param>");
@@ -246,6 +234,5 @@ internal sealed class ModelEmitter(SurfaceListing surface)
         }
 
         writer.Close();
-        surface.Member(model.DottedName, $"|{(model.Base is null ? "public" : "public|override")}|Serialize(writer:ISerializationWriter):void");
     }
 }

@@ -16,7 +16,7 @@ internal static class NullTracking
 
     private static bool Defines(ModelType model) => HasOwn(model) && (model.Base is null || !Tracks(model.Base));
 
-    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface)
+    public static void WriteMembers(CodeWriter writer, ModelType model)
     {
         if (!Defines(model))
         {
@@ -34,7 +34,6 @@ internal static class NullTracking
         writer.Line($"public ISet<string> ExplicitNulls => _explicitNulls ??= new {ModelRuntime.NullSet}();");
         writer.Line("private protected bool IsExplicitNull(string wireName) => _explicitNulls is not null && _explicitNulls.Contains(wireName);");
         writer.Line($"ISet<string>? {ModelRuntime.Model}.RecordedNulls => _explicitNulls is {{ Count: > 0 }} ? _explicitNulls : null;");
-        surface.Member(model.DottedName, "|public|ExplicitNulls:ISet<string>");
     }
 
     /// <summary>Records which nullable properties were present as JSON null once the fields are assigned.</summary>

@@ -4,7 +4,7 @@ using Nebius.CodeGen.Naming;
 namespace Nebius.CodeGen.Emit;
 
 /// <summary>Writes a request builder (or the root client) in Kiota's <c>--exclude-backward-compatible</c> shape.</summary>
-internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defaultBaseUrl, string rootNamespace)
+internal sealed class RequestBuilderEmitter(string defaultBaseUrl, string rootNamespace)
 {
     private const string ConfigurationDoc = "/// <param name=\"requestConfiguration\">Configuration for the request such as headers, query parameters, and middleware options.</param>";
     private const string CancellationDoc = "/// <param name=\"cancellationToken\">Cancellation token to use when cancelling requests</param>";
@@ -32,7 +32,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
             : Literals.Doc(node.Description) is { Length: > 0 } doc ? doc : $"Builds and executes requests for operations under {Literals.Doc(node.PathTemplate.Replace('/', '\\'))}");
         writer.Line(FileFrame.GeneratedCodeAttribute);
         writer.Open($"public partial class {node.ClassName} : BaseRequestBuilder");
-        surface.Inherits(node.DottedName, "BaseRequestBuilder");
 
         foreach (var child in node.Children.Values.Where(c => c.Kind == BuilderKind.Literal).OrderBy(c => c.MemberName, StringComparer.OrdinalIgnoreCase))
         {
@@ -41,7 +40,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
             writer.Line("{");
             writer.Line($"    get => new {child.FullName}(PathParameters, RequestAdapter);");
             writer.Line("}");
-            surface.Member(node.DottedName, $"|public|{child.MemberName}:{child.DottedName}");
         }
 
         if (node.Children.Values.FirstOrDefault(c => c.Kind == BuilderKind.Indexer) is { } indexer)
@@ -127,7 +125,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         writer.Line($"        return new {indexer.FullName}(urlTplParams, RequestAdapter);");
         writer.Line("    }");
         writer.Line("}");
-        surface.Member(node.DottedName, $"[{parameter.WireName}:{type}]:{indexer.DottedName}");
     }
 
     private void WriteRootConstructor(CodeWriter writer, BuilderNode node)
@@ -147,7 +144,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         writer.Close();
         writer.Line("PathParameters.TryAdd(\"baseurl\", RequestAdapter.BaseUrl);");
         writer.Close();
-        surface.Member(node.DottedName, "|public|constructor(requestAdapter:IRequestAdapter):void");
     }
 
     private void WriteConstructors(CodeWriter writer, BuilderNode node)
@@ -174,15 +170,12 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
             }
 
             writer.Close();
-            var extraSurface = string.Concat(node.Parameters.Select(p => $"; {Names.ParameterName(p.WireName).TrimStart('@')}?:string"));
-            surface.Member(node.DottedName, $"|public|constructor(pathParameters:Dictionary<string, object>; requestAdapter:IRequestAdapter{extraSurface}):void");
         }
         else
         {
             writer.Line($"public {node.ClassName}(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, {template}, pathParameters)");
             writer.Line("{");
             writer.Line("}");
-            surface.Member(node.DottedName, "|public|constructor(pathParameters:Dictionary<string, object>; requestAdapter:IRequestAdapter):void");
         }
 
         writer.Summary($"Instantiates a new <see cref=\"{node.FullName}\"/> and sets the default values.");
@@ -191,16 +184,15 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         writer.Line($"public {node.ClassName}(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, {template}, rawUrl)");
         writer.Line("{");
         writer.Line("}");
-        surface.Member(node.DottedName, "|public|constructor(rawUrl:string; requestAdapter:IRequestAdapter):void");
     }
 
-    private static string QueryType(BuilderNode node, OperationModel operation) =>
+    internal static string QueryType(BuilderNode node, OperationModel operation) =>
         operation.QueryClassName is { } name ? $"{node.FullName}.{name}" : "DefaultQueryParameters";
 
     private static string ConfigurationParameter(BuilderNode node, OperationModel operation) =>
         $"Action<RequestConfiguration<{QueryType(node, operation)}>>? requestConfiguration = default";
 
-    private static string? BodyParameterType(OperationModel operation) => operation.BodyKind switch
+    internal static string? BodyParameterType(OperationModel operation) => operation.BodyKind switch
     {
         BodyKind.None => null,
         BodyKind.Multipart => "MultipartBody",
@@ -209,30 +201,13 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         _ => TypeSyntax.Declared(operation.BodyType!),
     };
 
-    private static string ReturnType(OperationModel operation) => operation.ResponseKind switch
+    internal static string ReturnType(OperationModel operation) => operation.ResponseKind switch
     {
         ResponseKind.NoContent => "Task",
         ResponseKind.Stream => "Task<Stream?>",
         ResponseKind.Primitive => $"Task<{TypeSyntax.Element(operation.ResponseType!).TrimEnd('?')}?>",
         _ => $"Task<{TypeSyntax.Nullable(operation.ResponseType!)}>",
     };
-
-    private static string SurfaceParameters(BuilderNode node, OperationModel operation, bool withCancellation)
-    {
-        var parts = new List<string>();
-        if (BodyParameterType(operation) is { } body)
-        {
-            parts.Add($"body:{TypeSyntax.Surface(body)}");
-        }
-
-        parts.Add($"requestConfiguration?:Action<RequestConfiguration<{TypeSyntax.Surface(QueryType(node, operation))}>>");
-        if (withCancellation)
-        {
-            parts.Add("cancellationToken?:CancellationToken");
-        }
-
-        return string.Join("; ", parts);
-    }
 
     private void WriteExecutor(CodeWriter writer, BuilderNode node, OperationModel operation)
     {
@@ -287,7 +262,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         }
 
         writer.Close();
-        surface.Member(node.DottedName, $"|public|{operation.Verb}Async({SurfaceParameters(node, operation, true)}):{TypeSyntax.Surface(returnType)}");
     }
 
     private static string ReturnsDoc(OperationModel operation) => operation.ResponseType switch
@@ -373,7 +347,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
 
         writer.Line("return requestInfo;");
         writer.Close();
-        surface.Member(node.DottedName, $"|public|To{operation.Verb}RequestInformation({SurfaceParameters(node, operation, false)}):RequestInformation");
     }
 
     private void WriteStreamRequestInformation(CodeWriter writer, BuilderNode node, OperationModel operation)
@@ -395,7 +368,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         writer.Line("requestInfo.Headers.Add(\"Accept\", \"text/event-stream\");");
         writer.Line("return requestInfo;");
         writer.Close();
-        surface.Member(node.DottedName, $"|public|To{operation.Verb}StreamRequestInformation({SurfaceParameters(node, operation, false)}):RequestInformation");
     }
 
     private static void WriteErrorMappingFactory(CodeWriter writer, OperationModel operation)
@@ -432,7 +404,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
 
         writer.Line($"return new {child.FullName}(PathParameters, RequestAdapter, {string.Join(", ", parameters)});");
         writer.Close();
-        surface.Member(node.DottedName, $"|public|{child.MemberName}({string.Join("; ", parameters.Select(p => p.TrimStart('@') + ":string"))}):{child.DottedName}");
     }
 
     private void WriteWithUrl(CodeWriter writer, BuilderNode node)
@@ -443,13 +414,11 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
         writer.Open($"public {node.FullName} WithUrl(string rawUrl)");
         writer.Line($"return new {node.FullName}(rawUrl, RequestAdapter);");
         writer.Close();
-        surface.Member(node.DottedName, $"|public|WithUrl(rawUrl:string):{node.DottedName}");
     }
 
     private void WriteQueryParameters(CodeWriter writer, BuilderNode node, OperationModel operation)
     {
         var className = operation.QueryClassName!;
-        var dotted = $"{node.DottedName}.{className}";
         writer.Summary(Literals.Doc(operation.Description) is { Length: > 0 } doc ? doc : "Query parameters of the request");
         writer.Line(FileFrame.GeneratedCodeAttribute);
         writer.Open($"public partial class {className}");
@@ -459,7 +428,6 @@ internal sealed class RequestBuilderEmitter(SurfaceListing surface, string defau
             writer.Summary(Literals.Doc(parameter.Description) is { Length: > 0 } pdoc ? pdoc : $"The {Literals.Doc(parameter.WireName)} query parameter");
             writer.Line($"[QueryParameter({Literals.Quote(parameter.Key)})]");
             writer.Line($"public {type} {parameter.PropertyName} {{ get; set; }}");
-            surface.Member(dotted, $"|public|{parameter.PropertyName}:{TypeSyntax.Surface(type)}");
         }
 
         writer.Close();

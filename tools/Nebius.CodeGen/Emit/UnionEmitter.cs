@@ -9,7 +9,7 @@ namespace Nebius.CodeGen.Emit;
 /// of Kiota's probes that never pick objects; object members are parsed whole, so unknown fields land in
 /// their AdditionalData; an empty wrapper writes null; and each member type converts implicitly.
 /// </summary>
-internal sealed class UnionEmitter(SurfaceListing surface)
+internal static class UnionEmitter
 {
     private static readonly string[] Usings =
     [
@@ -17,19 +17,17 @@ internal sealed class UnionEmitter(SurfaceListing surface)
         "Microsoft.Kiota.Abstractions.Serialization", "System", "System.Collections.Generic", "System.IO", "System.Linq",
     ];
 
-    public string Emit(UnionType union)
+    public static string Emit(UnionType union)
     {
         var writer = FileFrame.Begin(union.Namespace, Usings);
         writer.Summary(Literals.Doc(union.Description) is { Length: > 0 } doc ? doc : "Composed type wrapper for classes " + Literals.Doc(string.Join(", ", union.Members.Select(m => TypeSyntax.Surface(TypeSyntax.Declared(m.Type))))));
         writer.Line(FileFrame.GeneratedCodeAttribute);
         writer.Open($"public partial class {union.Name} : IComposedTypeWrapper, IParsable");
-        surface.Implements(union.DottedName, ["IComposedTypeWrapper", "IParsable"]);
         foreach (var member in union.Members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
         {
             var type = TypeSyntax.Nullable(member.Type);
             writer.Summary($"Composed type representation for type {TypeReference(member.Type)}");
             writer.Line($"public {type} {member.Name} {{ get; set; }}");
-            surface.Member(union.DottedName, $"|public|{member.Name}:{TypeSyntax.Surface(type)}");
         }
 
         WriteConversions(writer, union);
@@ -38,7 +36,6 @@ internal sealed class UnionEmitter(SurfaceListing surface)
         writer.Line("/// <returns>A IDictionary&lt;string, Action&lt;IParseNode&gt;&gt;</returns>");
         writer.Line("// Deviation: members are parsed whole in the factory, so there is nothing left to assign here.");
         writer.Line("public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers() => new Dictionary<string, Action<IParseNode>>();");
-        surface.Member(union.DottedName, "|public|GetFieldDeserializers():IDictionary<string, Action<IParseNode>>");
         WriteSerializer(writer, union);
         UnionDirectReadEmitter.Write(writer, union);
         writer.Close();
@@ -58,7 +55,7 @@ internal sealed class UnionEmitter(SurfaceListing surface)
         _ => TypeSyntax.Declared(type).Replace("<", "{", StringComparison.Ordinal).Replace(">", "}", StringComparison.Ordinal).Replace("?", string.Empty, StringComparison.Ordinal),
     };
 
-    private void WriteConversions(CodeWriter writer, UnionType union)
+    private static void WriteConversions(CodeWriter writer, UnionType union)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in union.Members.OrderBy(m => m.Name, StringComparer.Ordinal))
@@ -71,11 +68,10 @@ internal sealed class UnionEmitter(SurfaceListing surface)
 
             writer.Summary($"Wraps a {TypeReference(member.Type)} (deviation from Kiota: lets callers assign the member value directly).");
             writer.Line($"public static implicit operator {union.FullName}({type} value) => new {union.FullName} {{ {member.Name} = value }};");
-            surface.Member(union.DottedName, $"|static|public|implicit operator({TypeSyntax.Surface(type)}):{union.DottedName}");
         }
     }
 
-    private void WriteFactory(CodeWriter writer, UnionType union)
+    private static void WriteFactory(CodeWriter writer, UnionType union)
     {
         writer.Summary("Creates a new instance of the appropriate class based on discriminator value");
         writer.Line($"/// <returns>A <see cref=\"{union.FullName}\"/></returns>");
@@ -110,7 +106,6 @@ internal sealed class UnionEmitter(SurfaceListing surface)
         writer.Close();
         writer.Line("return result;");
         writer.Close();
-        surface.Member(union.DottedName, $"|static|public|CreateFromDiscriminatorValue(parseNode:IParseNode):{union.DottedName}");
     }
 
     private static UnionMember? CatchAll(UnionType union) =>
@@ -289,9 +284,8 @@ internal sealed class UnionEmitter(SurfaceListing surface)
 
     private static string JsonKind(string kind) => $"{ModelRuntime.JsonKind}.{kind}";
 
-    private void WriteSerializer(CodeWriter writer, UnionType union)
+    private static void WriteSerializer(CodeWriter writer, UnionType union)
     {
-        surface.Member(union.DottedName, "|public|Serialize(writer:ISerializationWriter):void");
         writer.Summary("Serializes information the current object");
         writer.Line("/// <param name=\"writer\">Serialization writer to use to serialize this model</param>");
         writer.Open("public virtual void Serialize(ISerializationWriter writer)");

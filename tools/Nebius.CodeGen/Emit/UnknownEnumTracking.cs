@@ -12,7 +12,7 @@ internal static class UnknownEnumTracking
 
     private static bool Tracks(ModelType model) => HasOwn(model) || model.Base is not null && Tracks(model.Base);
 
-    public static void WriteMembers(CodeWriter writer, ModelType model, SurfaceListing surface)
+    public static void WriteMembers(CodeWriter writer, ModelType model)
     {
         if (!HasOwn(model) || model.Base is not null && Tracks(model.Base))
         {
@@ -25,6 +25,5 @@ internal static class UnknownEnumTracking
         writer.Line("public IReadOnlyDictionary<string, string> UnknownEnumValues => _unknownEnumValues ??= new Dictionary<string, string>(StringComparer.Ordinal);");
         writer.Line("private protected void RememberUnknownEnumValue(string wireName, string? rawValue) { if(rawValue is not null) (_unknownEnumValues ??= new Dictionary<string, string>(StringComparer.Ordinal))[wireName] = rawValue; }");
         writer.Line("private protected bool TryGetUnknownEnumValue(string wireName, out string rawValue) { rawValue = string.Empty; return _unknownEnumValues is not null && _unknownEnumValues.TryGetValue(wireName, out rawValue!); }");
-        surface.Member(model.DottedName, "|public|UnknownEnumValues:IReadOnlyDictionary<string, string>");
     }
 }

@@ -1,8 +1,12 @@
-using Nebius.CodeGen.Analysis;
+using System.Globalization;
 
-namespace Nebius.CodeGen.Emit;
+namespace Nebius.CodeGen.Analysis;
 
-/// <summary>Kiota's member-name disambiguation, applied once every type is known.</summary>
+/// <summary>
+/// Kiota's member-name disambiguation. It needs every type complete (a property must not hide one of a base
+/// class) and the error types decided (their properties must not hide Exception's), so it is the last step of
+/// the analysis.
+/// </summary>
 internal static class PropertyNames
 {
     private static readonly HashSet<string> ModelMembers = new(StringComparer.Ordinal)
@@ -18,7 +22,8 @@ internal static class PropertyNames
         "GetBaseException", "GetObjectData", "GetType", "ToString", "ResponseStatusCode", "ResponseHeaders",
     };
 
-    public static void Finalize(IEnumerable<ModelType> models)
+    /// <summary>Gives each property of <paramref name="models"/>, in order, a name free in its class and its bases.</summary>
+    public static void Assign(IEnumerable<ModelType> models)
     {
         foreach (var model in models)
         {
@@ -39,7 +44,7 @@ internal static class PropertyNames
                 {
                     name += "Property";
                 }
-                else if (IsError(model) && ExceptionMembers.Contains(name))
+                else if (model.IsError && ExceptionMembers.Contains(name))
                 {
                     name += "Escaped";
                 }
@@ -47,7 +52,7 @@ internal static class PropertyNames
                 var unique = name;
                 for (var n = 2; !taken.Add(unique); n++)
                 {
-                    unique = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    unique = name + n.ToString(CultureInfo.InvariantCulture);
                 }
 
                 property.Name = unique;
@@ -55,16 +60,6 @@ internal static class PropertyNames
         }
     }
 
-    public static bool IsError(ModelType model)
-    {
-        for (var current = model; current is not null; current = current.Base)
-        {
-            if (current.IsError)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the model is an error type. The fact is <see cref="ModelType.IsError"/>, decided by <see cref="ErrorTypes"/>; this stays for the model emitter, which still asks here.</summary>
+    public static bool IsError(ModelType model) => model.IsError;
 }
