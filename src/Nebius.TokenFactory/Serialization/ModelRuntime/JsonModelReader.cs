@@ -99,6 +99,60 @@ internal static class JsonModelReader
     }
 
     /// <summary>
+    /// Reads the array the reader is on (its start) as models, each element by <paramref name="read"/>, when
+    /// every element is an object or null; otherwise leaves the reader on the array's start and returns false
+    /// (the array is then kept whole, see <see cref="KeepMismatched"/>).
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="reader">The reader, on the array's start.</param>
+    /// <param name="read">Reads one element from its first token.</param>
+    /// <param name="list">The models read.</param>
+    public static bool TryReadModels<T>(ref Utf8JsonReader reader, JsonValueRead<T> read, out List<T> list)
+    {
+        list = null!;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var start = reader;
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+            {
+                reader = start;
+                return false;
+            }
+
+            items.Add(read(ref reader));
+        }
+
+        list = items;
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps a value of the wrong kind, or out of range, for a known property: the typed property stays null
+    /// and the value goes, unchanged, to the model's additional data under its wire name (as a
+    /// <see cref="JsonElement"/>, which writes back as it came). Nothing the server sent is dropped.
+    /// </summary>
+    /// <returns>True: the field is known.</returns>
+    /// <param name="model">The model being read.</param>
+    /// <param name="wireName">The JSON property name.</param>
+    /// <param name="reader">The reader, on the value's first token; left on its last token.</param>
+    public static bool KeepMismatched(IParsable model, scoped ReadOnlySpan<char> wireName, ref Utf8JsonReader reader)
+    {
+        var value = JsonElement.ParseValue(ref reader);
+        if (model is IAdditionalDataHolder holder)
+        {
+            (holder.AdditionalData ??= new Dictionary<string, object>())[wireName.ToString()] = value;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The string value of the property <paramref name="name"/> of the object the reader is on, looked up on
     /// a copy of the reader (the caller's does not move): how a discriminator is read before the model is made.
     /// </summary>

@@ -24,20 +24,24 @@ internal static class KiotaFallback
 
     /// <summary>
     /// Assigns the field through the model's <c>GetFieldDeserializers</c> entry and Kiota's node over the
-    /// value, as Kiota would; the reader moves to the value's last token.
+    /// value, for a property type the generated code does not read itself; the reader moves to the value's
+    /// last token.
     /// </summary>
-    /// <returns>Whether the model knows the field (the reader stays put when it does not).</returns>
+    /// <returns>False when Kiota's reader failed on the value (a string not in the property's format).</returns>
     /// <param name="model">The model being read.</param>
-    /// <param name="wireName">The JSON property name.</param>
+    /// <param name="wireName">The JSON property name (a known one).</param>
     /// <param name="reader">The reader, on the value's first token.</param>
     public static bool Assign(IParsable model, scoped ReadOnlySpan<char> wireName, ref Utf8JsonReader reader)
     {
-        if (!model.GetFieldDeserializers().TryGetValue(wireName.ToString(), out var assign))
+        var node = NodeAt(ref reader);
+        try
+        {
+            model.GetFieldDeserializers()[wireName.ToString()](node);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidOperationException or JsonException)
         {
             return false;
         }
-
-        assign(NodeAt(ref reader));
-        return true;
     }
 }
