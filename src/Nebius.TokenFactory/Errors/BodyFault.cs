@@ -20,7 +20,7 @@ internal readonly record struct BodyFault(string Reason, long? ByteOffset, strin
     /// for a content type without a reader.
     /// </summary>
     public static bool IsReadFailure(Exception exception) =>
-        exception is JsonException or InvalidOperationException or FormatException or OverflowException or DecoderFallbackException;
+        Serialization.KiotaFallback.IsConversionFailure(exception) || exception is DecoderFallbackException;
 
     /// <summary>The fault of <paramref name="bytes"/>, which failed with <paramref name="cause"/>.</summary>
     public static BodyFault Of(ReadOnlySpan<byte> bytes, Exception cause, SecretRedactor? redactor)

@@ -163,7 +163,7 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter, Streaming.IEventSt
             }
             catch (Exception ex) when (BodyFault.IsReadFailure(ex))
             {
-                throw _bodies.Unreadable(response, root.Bytes, ex);
+                throw _bodies.Unreadable(response, root.Bytes, ex, root.Start);
             }
         }
     }

@@ -27,6 +27,9 @@ internal abstract class ParsedBody : IDisposable
     /// <summary>The body's bytes (without a UTF-8 byte order mark for JSON).</summary>
     public ReadOnlySpan<byte> Bytes => Memory.Span;
 
+    /// <summary>Where <see cref="Bytes"/> start in the body as sent (3 after a byte order mark).</summary>
+    public int Start => _start;
+
     /// <summary>The root as a parse node, for what is not a model (collections, primitives, other content types).</summary>
     public abstract IParseNode Node { get; }
 

@@ -59,13 +59,17 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
     }
 
     /// <summary>The error for a success answer whose <paramref name="body"/> failed to read with <paramref name="cause"/>.</summary>
-    public NebiusResponseFormatException Unreadable(HttpResponseMessage response, ReadOnlySpan<byte> body, Exception cause)
+    /// <param name="response">The answer.</param>
+    /// <param name="body">The bytes that were read.</param>
+    /// <param name="cause">The reader's error.</param>
+    /// <param name="bodyStart">Where <paramref name="body"/> starts in the body as sent (after a byte order mark).</param>
+    public NebiusResponseFormatException Unreadable(HttpResponseMessage response, ReadOnlySpan<byte> body, Exception cause, int bodyStart = 0)
     {
         var fault = BodyFault.Of(body, cause, redactor);
         return new NebiusResponseFormatException(
             new NebiusErrorDetails((int)response.StatusCode, HeadersOf(response)) { Detail = redactor.Redact(fault.Reason) },
             response.Content.Headers.ContentType?.ToString(),
-            fault.ByteOffset,
+            fault.ByteOffset + bodyStart,
             fault.Excerpt,
             cause);
     }

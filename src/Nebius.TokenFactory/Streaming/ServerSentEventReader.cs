@@ -144,7 +144,7 @@ internal static class ServerSentEventReader
     private static NebiusStreamFormatException MalformedFrame<T>(SseFrame<T> frame, int received, EventStreamResponse response)
         where T : IParsable
     {
-        var fault = frame.Fault!.Value;
+        var fault = frame.Fault.GetValueOrDefault();
         var what = $"Frame {received + 1} of the stream (after {received} chunk(s)) could not be read";
         return new NebiusStreamFormatException(BodyFaultText.Describe(what, response.Redactor?.Redact(fault.Reason) ?? fault.Reason, response.ContentType, fault.ByteOffset, fault.Excerpt, requestId: null), received, response.RequestId, frame.Cause)
         {
