@@ -64,7 +64,8 @@ internal static class UnionDirectReadEmitter
 
         if (members.Where(m => m.Type is ArrayRef).ToList() is [{ Type: ArrayRef array } list] && ArrayRead(array) is { } read)
         {
-            yield return ("StartArray", $"if({read}) return new {union.FullName} {{ {list.Name} = items }}; break;");
+            // An element of another kind fits no member (Kiota's node would read it as null): the union stays empty.
+            yield return ("StartArray", $"if({read}) return new {union.FullName} {{ {list.Name} = items }}; reader.Skip(); return new {union.FullName}();");
         }
 
         var objects = members.Where(m => m.Type is NamedRef { Type: ModelType or UnionType }).ToList();
