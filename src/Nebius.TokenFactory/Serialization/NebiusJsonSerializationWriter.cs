@@ -20,6 +20,9 @@ internal sealed partial class NebiusJsonSerializationWriter : ISerializationWrit
     private readonly Utf8JsonWriter _writer;
     private bool _detached;
 
+    /// <summary>The value the writer was asked to write first, at the top: the content stream carries it (see <see cref="PooledJsonStream.Root"/>).</summary>
+    private IParsable? _root;
+
     public NebiusJsonSerializationWriter() => _writer = new Utf8JsonWriter(_buffer);
 
     public Action<IParsable>? OnBeforeObjectSerialization { get; set; }
@@ -33,7 +36,9 @@ internal sealed partial class NebiusJsonSerializationWriter : ISerializationWrit
     {
         _writer.Flush();
         _detached = true;
-        return _buffer.Detach();
+        var content = _buffer.Detach();
+        content.Root = _root;
+        return content;
     }
 
     public void Dispose()
@@ -250,6 +255,11 @@ internal sealed partial class NebiusJsonSerializationWriter : ISerializationWrit
             OnAfterObjectSerialization?.Invoke(untyped);
             OnAfterObjectSerialization?.Invoke(untyped); // Kiota's writer reports the end of an untyped node twice.
             return;
+        }
+
+        if (key is null && _writer.CurrentDepth == 0 && _writer.BytesPending == 0 && _writer.BytesCommitted == 0)
+        {
+            _root = value;
         }
 
         Name(key);

@@ -70,6 +70,9 @@ internal sealed class PooledJsonStream(byte[] buffer, int length) : MemoryStream
 {
     private byte[]? _pooled = buffer;
 
+    /// <summary>The model these bytes were written from: telemetry reads the request's facts from it instead of parsing the bytes again.</summary>
+    public Microsoft.Kiota.Abstractions.Serialization.IParsable? Root { get; set; }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

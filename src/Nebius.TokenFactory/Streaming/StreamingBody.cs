@@ -12,6 +12,9 @@ internal sealed class StreamingBody(IParsable request) : IParsable
     /// <summary>The wire name of the flag that turns the answer into server-sent events.</summary>
     public const string StreamProperty = "stream";
 
+    /// <summary>The caller's request, written with the flag.</summary>
+    public IParsable Request => request;
+
     /// <summary>A body that is only ever written has no fields to read.</summary>
     public IDictionary<string, Action<IParseNode>> GetFieldDeserializers() => new Dictionary<string, Action<IParseNode>>();
 

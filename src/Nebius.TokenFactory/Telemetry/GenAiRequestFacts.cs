@@ -1,71 +1,28 @@
-using System.Text.Json;
+using Nebius.TokenFactory.Models;
+using Nebius.TokenFactory.Serialization;
+using Nebius.TokenFactory.Streaming;
 
 namespace Nebius.TokenFactory.Telemetry;
 
 /// <summary>
-/// The request fields the GenAI conventions record (model, sampling settings), read from the serialized body
-/// with a forward-only reader: the body is already in memory, and this runs only when telemetry is listened to.
+/// The request fields the GenAI conventions record (model, sampling settings), taken from the request object the
+/// body was written from (<see cref="PooledJsonStream.Root"/>): nothing is parsed again. A body written by another
+/// serializer records none of them. The request types are those of the operations the spec marks as inference
+/// (<c>x-nebius-genai-operation</c>: chat, text completion, embeddings).
 /// </summary>
-internal sealed class GenAiRequestFacts
+internal sealed record GenAiRequestFacts(string? Model = null, long? MaxTokens = null, double? Temperature = null, double? TopP = null, double? TopK = null)
 {
-    public string? Model { get; private set; }
-
-    public long? MaxTokens { get; private set; }
-
-    public double? Temperature { get; private set; }
-
-    public double? TopP { get; private set; }
-
-    public double? TopK { get; private set; }
+    private static readonly GenAiRequestFacts None = new();
 
     public static GenAiRequestFacts Read(Stream? content)
     {
-        var facts = new GenAiRequestFacts();
-        if (content is not MemoryStream memory || !memory.TryGetBuffer(out var buffer))
+        var root = (content as PooledJsonStream)?.Root;
+        return (root is StreamingBody streaming ? streaming.Request : root) switch
         {
-            return facts;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(buffer.AsSpan((int)memory.Position));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return facts;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.GetString();
-                reader.Read();
-                switch (name)
-                {
-                    case "model" when reader.TokenType == JsonTokenType.String:
-                        facts.Model = reader.GetString();
-                        break;
-                    case "max_tokens" or "max_completion_tokens" when reader.TokenType == JsonTokenType.Number:
-                        facts.MaxTokens = reader.GetInt64();
-                        break;
-                    case "temperature" when reader.TokenType == JsonTokenType.Number:
-                        facts.Temperature = reader.GetDouble();
-                        break;
-                    case "top_p" when reader.TokenType == JsonTokenType.Number:
-                        facts.TopP = reader.GetDouble();
-                        break;
-                    case "top_k" when reader.TokenType == JsonTokenType.Number:
-                        facts.TopK = reader.GetDouble();
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Telemetry never fails a call: a body we cannot read just records fewer attributes.
-        }
-
-        return facts;
+            ChatCompletionRequest chat => new(chat.Model, chat.MaxCompletionTokens ?? chat.MaxTokens, chat.Temperature, chat.TopP, chat.TopK),
+            CompletionRequest completion => new(completion.Model, completion.MaxTokens, completion.Temperature, completion.TopP, completion.TopK),
+            EmbeddingRequest embedding => new(embedding.Model),
+            _ => None,
+        };
     }
 }

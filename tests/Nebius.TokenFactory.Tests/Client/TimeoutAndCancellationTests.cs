@@ -31,12 +31,21 @@ public sealed class TimeoutAndCancellationTests
     public async Task Cancelling_surfaces_as_cancellation_not_as_a_timeout_and_is_not_retried()
     {
         await using var server = await LoopbackServer.StartAsync();
-        server.RespondSlowly(TimeSpan.FromSeconds(10));
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Respond(async (context, _) =>
+        {
+            arrived.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+        });
         using var client = TestClients.Create(server);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.V1.Models.GetAsync(cancellationToken: cancellation.Token));
+        // Cancelled once the server holds the request, however slow the machine: a timer could fire before it is sent.
+        var call = client.V1.Models.GetAsync(cancellationToken: cancellation.Token);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancellation.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Single(server.Journal);
     }
 }
