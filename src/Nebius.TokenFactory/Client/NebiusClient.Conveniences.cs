@@ -63,9 +63,23 @@ public partial class NebiusClient
             // base64 is a quarter of the size of the JSON numbers and decodes without parsing text.
             EncodingFormat = EmbeddingEncodingFormat.Base64,
         };
-        var response = await V1.Embeddings.PostAsync(request, c => c.RequireBody(), cancellationToken).ConfigureAwait(false)
+        var answer = new NebiusResponseMetadata();
+        var response = await V1.Embeddings.PostAsync(request, c => c.RequireBody().CaptureResponse(answer), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the embeddings call with an empty body.");
-        return [.. (response.Data ?? []).OrderBy(e => e.Index).Select(e => e.ToVector())];
+        try
+        {
+            return [.. (response.Data ?? []).OrderBy(e => e.Index).Select(e => e.ToVector())];
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            // An embedding without a vector, or base64 that is not whole floats: the answer read, but it is no result.
+            throw new NebiusResponseFormatException(
+                new NebiusErrorDetails(answer.StatusCode ?? 0, answer.Headers.ToDictionary(h => h.Key, h => (IEnumerable<string>)[h.Value])) { Detail = ex.Message },
+                answer.Headers.GetValueOrDefault("Content-Type"),
+                byteOffset: null,
+                excerpt: null,
+                ex);
+        }
     }
 
     /// <summary>Lists the serverless models this key can call.</summary>

@@ -63,8 +63,9 @@ public sealed class NebiusErrorDetails
             }
         }
 
+        // A number of seconds beyond what a TimeSpan holds is as good as forever; the retry handler caps the wait anyway.
         return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
+            ? seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue
             : null;
     }
 }

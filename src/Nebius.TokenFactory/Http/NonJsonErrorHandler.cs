@@ -24,27 +24,44 @@ internal sealed class NonJsonErrorHandler(SecretRedactor redactor) : DelegatingH
 
         using (response)
         {
-            var body = await ReadStartAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var (body, broken) = await ReadStartAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-            throw NebiusApiException.Create(new NebiusErrorDetails(status, headers)
-            {
-                // A JSON body sent with the wrong content type still yields its detail.
-                Detail = redactor.Redact(TryReadDetail(body)),
-                ResponseBody = string.IsNullOrWhiteSpace(body) ? null : redactor.Redact(Trim(body)),
-            });
+            throw NebiusApiException.Create(
+                new NebiusErrorDetails(status, headers)
+                {
+                    // A JSON body sent with the wrong content type still yields its detail.
+                    Detail = redactor.Redact(TryReadDetail(body)),
+                    ResponseBody = string.IsNullOrWhiteSpace(body) ? null : redactor.Redact(Trim(body)),
+                },
+                broken);
         }
     }
 
     internal static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<string> ReadStartAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>The start of the body as text; a body that breaks off gives what arrived, and the break.</summary>
+    private static async Task<(string Body, IOException? Broken)> ReadStartAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
         var buffer = new char[MaxBodyChars * 4];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-        return new string(buffer, 0, read);
+        var read = 0;
+        try
+        {
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            int chunk;
+            while (read < buffer.Length && (chunk = await reader.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                read += chunk;
+            }
+
+            return (new string(buffer, 0, read), null);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The status already says what happened; the break is kept as the inner exception.
+            return (new string(buffer, 0, read), ex);
+        }
     }
 
     private static string Trim(string body)
@@ -65,8 +82,9 @@ internal sealed class NonJsonErrorHandler(SecretRedactor redactor) : DelegatingH
             using var document = JsonDocument.Parse(body);
             return document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String ? detail.GetString() : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (BodyFault.IsReadFailure(ex))
         {
+            // Not JSON, or JSON whose text cannot be decoded (a lone surrogate escape, invalid UTF-8): no detail.
             return null;
         }
     }

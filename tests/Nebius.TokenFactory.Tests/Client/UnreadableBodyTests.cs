@@ -122,6 +122,50 @@ public sealed class UnreadableBodyTests
         Assert.Contains("no body", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_embedding_without_a_vector_is_a_format_exception_from_EmbedAsync()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.RespondJson(200, """{"object":"list","data":[{"object":"embedding","index":0}],"model":"e"}""", ("x-request-id", "req-vec"));
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<NebiusResponseFormatException>(() => client.EmbedAsync("e", ["a"]));
+
+        Assert.Equal(200, error.StatusCode);
+        Assert.Equal("req-vec", error.RequestId);
+        Assert.Contains("no vector", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"detail":"x\ud800"}""")]
+    [InlineData("{\"detail\":\"\u00ff")]
+    public async Task An_error_body_of_another_content_type_that_cannot_be_decoded_keeps_its_status(string body)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond(async (context, _) =>
+        {
+            context.Response.StatusCode = 503;
+            context.Response.ContentType = "text/plain";
+            context.Response.Headers["x-request-id"] = "req-503";
+            await context.Response.WriteAsync(body);
+        });
+        using var client = TestClients.Create(server, o => o.Retry = new NebiusRetryOptions { MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<NebiusServerException>(() => client.V1.Models.GetAsync());
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal("req-503", error.RequestId);
+        Assert.Null(error.Detail);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("1e308")]
+    public void A_retry_after_beyond_what_a_time_span_holds_is_the_longest_wait(string header)
+    {
+        Assert.Equal(TimeSpan.MaxValue, NebiusErrorDetails.ParseRetryAfter(header, DateTimeOffset.UnixEpoch));
+    }
+
     public static TheoryData<string, string, long?> Frames() => new()
     {
         { "malformed", """{"id":"c","choices":[}""", 21 },

@@ -154,15 +154,24 @@ public sealed class DirectReadParityTests
     }
 
     [Fact]
-    public void A_value_of_the_wrong_kind_leaves_the_property_as_it_was()
+    public void A_value_of_the_wrong_kind_leaves_the_property_null_and_the_key_is_written_once()
     {
-        // The default stays, and so does an earlier value of a repeated key; the raw value is kept beside it.
+        // Neither the default nor an earlier value of a repeated key stays beside the kept value.
         var response = (ChatCompletionResponse)ReadDirect(nameof(ChatCompletionResponse), """{"object":7,"id":"a","id":[1]}""");
 
-        Assert.Equal("chat.completion", response.Object);
-        Assert.Equal("a", response.Id);
+        Assert.Null(response.Object);
+        Assert.Null(response.Id);
         Assert.Equal("7", Assert.IsType<JsonElement>(response.AdditionalData["object"]).GetRawText());
         Assert.Equal("[1]", Assert.IsType<JsonElement>(response.AdditionalData["id"]).GetRawText());
+        Assert.Equal("""{"object":7,"id":[1]}""", Write(response));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'i', 0xC3, (byte)'"', (byte)':', (byte)'1', (byte)'}' })]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'r', (byte)'e', (byte)'a', (byte)'t', (byte)'e', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}' })]
+    public void Invalid_utf8_in_a_name_or_in_a_kept_value_fails_the_read(byte[] json)
+    {
+        Assert.Throws<InvalidOperationException>(() => JsonModelReader.Read(json, ChatCompletionResponse.CreateFromDiscriminatorValue));
     }
 
     [Fact]

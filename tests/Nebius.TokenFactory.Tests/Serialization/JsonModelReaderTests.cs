@@ -137,7 +137,7 @@ public sealed class JsonModelReaderTests
     {
         var direct = Attempt(() => ReadDirect(type, json));
         var paths = direct.Stripped?.Kept ?? [];
-        var input = paths.Count == 0 ? json : JsonPaths.Without(json, paths);
+        var input = paths.Count == 0 ? json : JsonPaths.Without(json, [.. paths.Select(k => (k.Path, (string?)k.RawValue))]);
 
         // The reference document is not disposed: Kiota's UntypedArray reads its element lazily.
         var reference = Attempt(() => Read(type, new JsonParseNode(JsonDocument.Parse(input).RootElement)));
@@ -147,9 +147,11 @@ public sealed class JsonModelReaderTests
             return new Outcome(same, $"parse node: {reference.Failure?.GetType().Name ?? "ok"}, direct: {direct.Failure?.GetType().Name ?? "ok"} ({direct.Failure?.Message})", reference.Failure, 0);
         }
 
-        if (reference.Stripped!.Text != direct.Stripped!.Text)
+        // The direct model leaves a kept property null where Kiota, reading without it, keeps its default: compared without it on both sides.
+        var referenceText = paths.Count == 0 ? reference.Stripped!.Text : JsonPaths.Without(reference.Stripped!.Text, [.. paths.Select(k => (k.Path, (string?)null))]);
+        if (referenceText != direct.Stripped!.Text)
         {
-            return new Outcome(false, $"parse node wrote {reference.Stripped.Text}, direct {direct.Stripped.Text} (kept at {Describe(paths)})", null, paths.Count);
+            return new Outcome(false, $"parse node wrote {referenceText}, direct {direct.Stripped.Text} (kept at {Describe(paths)})", null, paths.Count);
         }
 
         return new Outcome(reference.Stripped.Described == direct.Stripped.Described, $"parse node kept {reference.Stripped.Described}, direct {direct.Stripped.Described}", null, paths.Count);

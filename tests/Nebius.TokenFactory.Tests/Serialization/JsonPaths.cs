@@ -18,15 +18,15 @@ internal static class JsonPaths
 
     /// <summary>
     /// The JSON written again without the properties at the given paths whose value equals the JSON text given
-    /// (only that occurrence of a repeated name), compact, strings unescaped as far as JSON allows, numbers as
+    /// (only that occurrence of a repeated name; a null text removes every occurrence), compact, strings unescaped as far as JSON allows, numbers as
     /// they were.
     /// </summary>
-    public static string Without(string json, IReadOnlyList<(string[] Path, string RawValue)> removals) => Encoding.UTF8.GetString(Without(Encoding.UTF8.GetBytes(json), removals));
+    public static string Without(string json, IReadOnlyList<(string[] Path, string? RawValue)> removals) => Encoding.UTF8.GetString(Without(Encoding.UTF8.GetBytes(json), removals));
 
     /// <inheritdoc cref="Without(string, IReadOnlyList{ValueTuple{string[], string}})"/>
-    public static byte[] Without(byte[] json, IReadOnlyList<(string[] Path, string RawValue)> removals)
+    public static byte[] Without(byte[] json, IReadOnlyList<(string[] Path, string? RawValue)> removals)
     {
-        var removed = removals.ToLookup(r => string.Join('\u0000', r.Path), r => JsonDocument.Parse(r.RawValue).RootElement.Clone(), StringComparer.Ordinal);
+        var removed = removals.ToLookup(r => string.Join('\u0000', r.Path), r => r.RawValue is null ? (JsonElement?)null : JsonDocument.Parse(r.RawValue).RootElement.Clone(), StringComparer.Ordinal);
         var reader = new Utf8JsonReader(json);
         using var output = new MemoryStream();
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -41,10 +41,11 @@ internal static class JsonPaths
                     case JsonTokenType.PropertyName:
                         var name = reader.GetString()!;
                         path[^1] = name;
-                        // A null before the removed value goes too: the direct path forgets a repeated key's null once a value follows.
+                        // An earlier occurrence of a removed value's name goes too: the direct path leaves the property null
+                        // when a repeated key's last value is kept, so nothing read before it stands.
                         if (removed[string.Join('\u0000', path)] is var candidates && candidates.Any()
                             && ValueAfter(reader) is var value
-                            && (candidates.Any(c => JsonElement.DeepEquals(c, value)) || value.ValueKind == JsonValueKind.Null && OccursLater(reader, name, candidates)))
+                            && (candidates.Any(c => c is null || JsonElement.DeepEquals(c.Value, value)) || OccursLater(reader, name, candidates)))
                         {
                             reader.Read();
                             reader.Skip();
@@ -98,7 +99,7 @@ internal static class JsonPaths
     }
 
     /// <summary>Whether one of <paramref name="values"/> follows under the same name later in the object the reader (a copy, on a property name) is in.</summary>
-    private static bool OccursLater(Utf8JsonReader reader, string name, IEnumerable<JsonElement> values)
+    private static bool OccursLater(Utf8JsonReader reader, string name, IEnumerable<JsonElement?> values)
     {
         reader.Read();
         reader.Skip();
@@ -106,7 +107,7 @@ internal static class JsonPaths
         {
             var same = reader.GetString() == name;
             var value = ValueAfter(reader);
-            if (same && values.Any(v => JsonElement.DeepEquals(v, value)))
+            if (same && values.Any(v => v is null || JsonElement.DeepEquals(v.Value, value)))
             {
                 return true;
             }

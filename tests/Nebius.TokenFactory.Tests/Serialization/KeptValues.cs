@@ -45,7 +45,7 @@ internal static class KeptValues
         }
 
         var markers = JsonPaths.Find(marked, Marker);
-        var text = JsonPaths.Without(marked, [.. markers.Select(m => (m.Path, JsonSerializer.Serialize(m.Value)))]);
+        var text = JsonPaths.Without(marked, [.. markers.Select(m => (m.Path, (string?)null))]);
         var kept = markers.Select(m => (m.Path, ((JsonElement)entries[int.Parse(m.Value[Marker.Length..], System.Globalization.CultureInfo.InvariantCulture)].Value).GetRawText())).ToList();
         return (kept, text, described);
     }

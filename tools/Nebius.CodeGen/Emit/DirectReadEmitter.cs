@@ -51,8 +51,9 @@ internal static class DirectReadEmitter
             // A type read only by Kiota's node: what that node cannot read, or reads as null, is kept as it came.
             var read = DirectRead(property)
                 ?? $"var start = reader; if({ModelRuntime.Fallback}.Assign(this, wireName, ref reader) && {property.Name} is not null) return true; reader = start;";
-            // A value it cannot read leaves the property as it was (its default, or an earlier value of a repeated key) and is kept below.
-            writer.Line($"case {key}: {{ {onNull} {read} break; }}");
+            // A value it cannot read leaves the property null (no default, no earlier value of a repeated key, so the
+            // model writes the key once, from the kept value) and is kept below.
+            writer.Line($"case {key}: {{ {onNull} {read} {property.Name} = null; break; }}");
         }
 
         writer.Line($"default: return {unknown};");

@@ -52,11 +52,11 @@ internal static class JsonModelReader
         var sawNull = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // The name, decoded into the buffer when short and unescaped, else allocated.
+            // The name, decoded into the buffer when short, else allocated; invalid UTF-8 throws either way (never U+FFFD).
             scoped ReadOnlySpan<char> wireName;
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= buffer.Length)
+            if (!reader.HasValueSequence && reader.ValueSpan.Length <= buffer.Length)
             {
-                wireName = buffer[..System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, buffer)];
+                wireName = buffer[..reader.CopyString(buffer)];
             }
             else
             {
@@ -184,6 +184,13 @@ internal static class JsonModelReader
     public static bool KeepMismatched(IParsable model, scoped ReadOnlySpan<char> wireName, ref Utf8JsonReader reader)
     {
         var value = JsonElement.ParseValue(ref reader);
+
+        // The element is kept raw, never decoded here: invalid UTF-8 in it would otherwise pass unnoticed.
+        if (!System.Text.Unicode.Utf8.IsValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)))
+        {
+            throw new InvalidOperationException($"The value of '{wireName}' is not valid UTF-8.");
+        }
+
         if (model is IAdditionalDataHolder holder)
         {
             (holder.AdditionalData ??= new Dictionary<string, object>())[wireName.ToString()] = value;
