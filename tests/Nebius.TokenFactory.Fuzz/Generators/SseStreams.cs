@@ -41,6 +41,9 @@ internal static class SseStreams
         """{"id":"chatcmpl-fuzz","choices":[{"index":0,"delta":{"content":"a"}}],}""",
     ];
 
+    /// <summary>How many text pieces a stream can carry.</summary>
+    public static int MaxPieces => Pieces.Length;
+
     /// <summary>The chunk data of a short answer: a role chunk, content pieces, and a final chunk with finish reason and usage.</summary>
     public static Gen<byte[][]> Chunks { get; } =
         from count in Gen.Choose(1, Pieces.Length)
@@ -49,14 +52,21 @@ internal static class SseStreams
     /// <summary>A valid stream, ended by <c>[DONE]</c>.</summary>
     public static Gen<SseBody> Valid { get; } =
         from framing in SseFraming.Any
-        from chunks in Chunks
-        select new SseBody($"valid stream of {chunks.Length} chunks, {framing}", Render(framing, chunks.Select(c => Event(null, c)), done: true));
+        from pieces in Gen.Choose(1, Pieces.Length)
+        select ValidStream(framing, pieces);
 
     /// <summary>A stream with exactly one defect.</summary>
     public static Gen<SseBody> Broken { get; } = Gen.OneOf(MissingDone(), WithErrorFrame(), WithMalformedFrame(), WithInvalidUtf8(), CutMidFrame());
 
     /// <summary>Broken streams whose defect leaves no complete, readable answer: the call must fail, never return.</summary>
     public static Gen<SseBody> Unreadable { get; } = Gen.OneOf(MissingDone(), WithMalformedFrame(), WithInvalidUtf8(), CutMidFrame());
+
+    /// <summary>The valid stream of the first <paramref name="pieces"/> text pieces (up to six), in <paramref name="framing"/>.</summary>
+    public static SseBody ValidStream(SseFraming framing, int pieces)
+    {
+        var chunks = Answer(Pieces[..pieces]);
+        return new SseBody($"valid stream of {chunks.Length} chunks, {framing}", Render(framing, chunks.Select(c => Event(null, c)), done: true));
+    }
 
     public static Gen<SseBody> MissingDone() =>
         from framing in SseFraming.Any
