@@ -10,5 +10,5 @@ internal static class GeneratorVersion
 {
     public const string Name = "Nebius.CodeGen";
 
-    public const string Value = "2.1.0";
+    public const string Value = "2.2.0";
 }

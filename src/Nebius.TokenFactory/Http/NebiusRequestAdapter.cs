@@ -151,8 +151,20 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter, Streaming.IEventSt
                 return default;
             }
 
-            using var root = await _bodies.ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            return root is null ? default : read(root);
+            using var root = await _bodies.ReadRootAsync(response, cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return default;
+            }
+
+            try
+            {
+                return read(root);
+            }
+            catch (Exception ex) when (BodyFault.IsReadFailure(ex))
+            {
+                throw _bodies.Unreadable(response, root.Bytes, ex, root.Start);
+            }
         }
     }
 

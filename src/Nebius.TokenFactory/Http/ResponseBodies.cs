@@ -22,34 +22,56 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
         response.StatusCode == HttpStatusCode.NoContent || response.Content.GetType().Name == "EmptyContent";
 
     /// <summary>
-    /// The root of the body, or null when it has no content type or no bytes (as Kiota). Dispose it once the
-    /// models are read: a JSON root holds the body in a buffer rented from the shared pool.
+    /// The body, or null when it has no content type or no bytes (as Kiota). Dispose it once the models are
+    /// read: it holds the bytes in a buffer rented from the shared pool. A body that breaks off before its end
+    /// throws <see cref="NebiusResponseFormatException"/>.
     /// </summary>
-    public async Task<ParsedBody?> ReadRootAsync(HttpContent content, CancellationToken cancellationToken)
+    public async Task<ParsedBody?> ReadRootAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var mediaType = content.Headers.ContentType?.MediaType;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (string.IsNullOrEmpty(mediaType))
         {
             return null;
         }
 
-        if (!NonJsonErrorHandler.IsJson(mediaType))
-        {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return stream.CanSeek && stream.Length == 0 ? null : new ParsedBody(await ParseOtherAsync(mediaType, stream, cancellationToken).ConfigureAwait(false));
-            }
-        }
-
-        var (buffer, length) = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
         if (length == 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
             return null;
         }
 
-        return new PooledJsonRoot(buffer, length);
+        if (NonJsonErrorHandler.IsJson(mediaType))
+        {
+            return new PooledJsonRoot(buffer, length);
+        }
+
+        try
+        {
+            var node = await ParseOtherAsync(mediaType, new MemoryStream(buffer, 0, length, writable: false), cancellationToken).ConfigureAwait(false);
+            return new OtherContentBody(buffer, length, node, noReader: null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Kiota's registry has no reader for the content type: failing is left to whoever reads the body.
+            return new OtherContentBody(buffer, length, node: null, ex);
+        }
+    }
+
+    /// <summary>The error for a success answer whose <paramref name="body"/> failed to read with <paramref name="cause"/>.</summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="body">The bytes that were read.</param>
+    /// <param name="cause">The reader's error.</param>
+    /// <param name="bodyStart">Where <paramref name="body"/> starts in the body as sent (after a byte order mark).</param>
+    public NebiusResponseFormatException Unreadable(HttpResponseMessage response, ReadOnlySpan<byte> body, Exception cause, int bodyStart = 0)
+    {
+        var fault = BodyFault.Of(body, cause, redactor);
+        return new NebiusResponseFormatException(
+            new NebiusErrorDetails((int)response.StatusCode, HeadersOf(response)) { Detail = redactor.Redact(fault.Reason) },
+            response.Content.Headers.ContentType?.ToString(),
+            fault.ByteOffset + bodyStart,
+            fault.Excerpt,
+            cause);
     }
 
     /// <summary>
@@ -68,16 +90,24 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
 
         var status = (int)response.StatusCode;
         var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            headers[header.Key] = header.Value;
-        }
+        var headers = HeadersOf(response);
 
         IParsable? model = null;
         Exception? inner;
         (string? Detail, IReadOnlyList<NebiusValidationIssue> Issues) read = (null, []);
-        using (var root = await ReadRootAsync(response.Content, cancellationToken).ConfigureAwait(false))
+        ParsedBody? root = null;
+        NebiusResponseFormatException? truncated = null;
+        try
+        {
+            root = await ReadRootAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NebiusResponseFormatException ex)
+        {
+            // An error body that broke off: the status still says what happened, the break is the inner exception.
+            truncated = ex;
+        }
+
+        using (root)
         {
             if (root is not null)
             {
@@ -86,11 +116,12 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
 
             if (errorMapping is null || !TryFindFactory(errorMapping, status, code, out var factory))
             {
-                inner = new ApiException($"The server returned an unexpected status code and no error factory is registered for this code: {code}");
+                inner = truncated ?? (Exception)new ApiException($"The server returned an unexpected status code and no error factory is registered for this code: {code}");
             }
             else
             {
                 (model, inner) = ReadErrorModel(root, factory, code);
+                inner = truncated ?? inner;
             }
         }
 
@@ -126,7 +157,7 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
             var model = root?.ReadObject(factory);
             return model is Exception ? (model, null) : (null, new ApiException(failed));
         }
-        catch (System.Text.Json.JsonException ex)
+        catch (Exception ex) when (BodyFault.IsReadFailure(ex))
         {
             return (null, new ApiException(failed, ex));
         }
@@ -142,9 +173,25 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
     private Task<IParseNode> ParseOtherAsync(string mediaType, Stream stream, CancellationToken cancellationToken) =>
         otherContentTypes.GetRootParseNodeAsync(mediaType, stream, cancellationToken);
 
-    /// <summary>The whole body in a rented buffer (the caller returns it), sized by Content-Length when there is one.</summary>
-    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)
+    private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
     {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        return headers;
+    }
+
+    /// <summary>
+    /// The whole body in a rented buffer (the caller returns it), sized by Content-Length when there is one. A
+    /// body that breaks off (the connection closes before Content-Length or the last chunk) throws
+    /// <see cref="NebiusResponseFormatException"/> with the bytes that did arrive.
+    /// </summary>
+    private async Task<(byte[] Buffer, int Length)> ReadAllAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
         var declared = content.Headers.ContentLength;
         var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : UnknownLengthStart);
         var length = 0;
@@ -168,6 +215,13 @@ internal sealed class ResponseBodies(IParseNodeFactory otherContentTypes, Secret
             }
 
             return (buffer, length);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var broken = new IOException($"The body broke off after {length} bytes" + (declared is { } total ? $" of the {total} its Content-Length announced" : string.Empty) + ".", ex);
+            var error = Unreadable(response, buffer.AsSpan(0, length), broken);
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw error;
         }
         catch
         {

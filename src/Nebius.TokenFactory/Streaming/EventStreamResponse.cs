@@ -39,6 +39,9 @@ internal sealed class EventStreamResponse : IAsyncDisposable
     /// <summary>The response headers, names case-insensitive (none when the adapter does not tell).</summary>
     public IDictionary<string, IEnumerable<string>> Headers { get; }
 
+    /// <summary>The <c>Content-Type</c> of the body, as sent (none when the adapter does not tell).</summary>
+    public string? ContentType => _response?.Content.Headers.ContentType?.ToString();
+
     /// <summary>The <c>x-request-id</c> header.</summary>
     public string? RequestId { get; }
 

@@ -111,12 +111,12 @@ internal static class ServerSentEventReader
                     }
                     catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                     {
-                        throw new NebiusStreamEndedException($"The connection broke after {received} chunk(s), before the [DONE] terminator.", received, response.RequestId, ex);
+                        throw new NebiusStreamEndedException($"The connection broke after {received} chunk(s), before the [DONE] terminator.", received, response.RequestId, ex) { StatusCode = response.StatusCode };
                     }
 
                     if (!more)
                     {
-                        throw new NebiusStreamEndedException($"The stream ended after {received} chunk(s) without the [DONE] terminator; the answer is incomplete.", received, response.RequestId);
+                        throw new NebiusStreamEndedException($"The stream ended after {received} chunk(s) without the [DONE] terminator; the answer is incomplete.", received, response.RequestId) { StatusCode = response.StatusCode };
                     }
 
                     var frame = frames.Current.Data;
@@ -127,7 +127,7 @@ internal static class ServerSentEventReader
                         case SseFrameKind.Error:
                             throw NebiusApiException.Create(frame.Error!);
                         case SseFrameKind.Malformed:
-                            throw new NebiusStreamFormatException($"Frame {received + 1} is not JSON: {frame.Text}", received, response.RequestId);
+                            throw MalformedFrame(frame, received, response);
                         case SseFrameKind.Chunk:
                             received++;
                             yield return frame.Chunk!;
@@ -139,5 +139,19 @@ internal static class ServerSentEventReader
                 }
             }
         }
+    }
+
+    private static NebiusStreamFormatException MalformedFrame<T>(SseFrame<T> frame, int received, EventStreamResponse response)
+        where T : IParsable
+    {
+        var fault = frame.Fault.GetValueOrDefault();
+        var what = $"Frame {received + 1} of the stream (after {received} chunk(s)) could not be read";
+        return new NebiusStreamFormatException(BodyFaultText.Describe(what, response.Redactor?.Redact(fault.Reason) ?? fault.Reason, response.ContentType, fault.ByteOffset, fault.Excerpt, requestId: null), received, response.RequestId, frame.Cause)
+        {
+            StatusCode = response.StatusCode,
+            ContentType = response.ContentType,
+            ByteOffset = fault.ByteOffset,
+            Excerpt = fault.Excerpt,
+        };
     }
 }

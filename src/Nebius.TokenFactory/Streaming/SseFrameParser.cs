@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Nebius.TokenFactory.Serialization;
@@ -22,6 +21,20 @@ internal static class SseFrameParser
         where T : IParsable
     {
         var trimmed = data.Trim(" \t\r\n"u8);
+        try
+        {
+            return ParseTrimmed(eventType, trimmed, factory, redactor, headers);
+        }
+        catch (Exception ex) when (BodyFault.IsReadFailure(ex))
+        {
+            // Malformed JSON, invalid UTF-8 in a string, a number out of range: the frame is described, not thrown raw.
+            return Malformed<T>(trimmed, ex, redactor);
+        }
+    }
+
+    private static SseFrame<T> ParseTrimmed<T>(string eventType, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor, IDictionary<string, IEnumerable<string>>? headers)
+        where T : IParsable
+    {
         if (trimmed.IsEmpty)
         {
             return new SseFrame<T>(SseFrameKind.Empty);
@@ -34,16 +47,7 @@ internal static class SseFrameParser
 
         if (trimmed[0] == (byte)'{' && !string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase) && ErrorMembers<T>.AreUnknown(factory))
         {
-            T chunk;
-            try
-            {
-                chunk = JsonModelReader.Read(trimmed, factory);
-            }
-            catch (JsonException)
-            {
-                return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
-            }
-
+            var chunk = JsonModelReader.Read(trimmed, factory);
             if (chunk is not IJsonModel { AdditionalDataIfAny: { } extra } || !(extra.ContainsKey("error") || extra.ContainsKey("detail")))
             {
                 return new SseFrame<T>(SseFrameKind.Chunk, chunk);
@@ -53,6 +57,10 @@ internal static class SseFrameParser
         return FromDocument(eventType, trimmed, factory, redactor, headers);
     }
 
+    private static SseFrame<T> Malformed<T>(ReadOnlySpan<byte> trimmed, Exception cause, SecretRedactor? redactor)
+        where T : IParsable =>
+        new(SseFrameKind.Malformed, Fault: BodyFault.Of(trimmed, cause, redactor), Cause: cause);
+
     /// <summary>The rare frames: parsed into a pooled document over a rented copy, disposed once the frame is built (the frame keeps no element of it).</summary>
     private static SseFrame<T> FromDocument<T>(string eventType, ReadOnlySpan<byte> trimmed, ParsableFactory<T> factory, SecretRedactor? redactor, IDictionary<string, IEnumerable<string>>? headers)
         where T : IParsable
@@ -61,17 +69,7 @@ internal static class SseFrameParser
         try
         {
             trimmed.CopyTo(buffer);
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(buffer.AsMemory(0, trimmed.Length));
-            }
-            catch (JsonException)
-            {
-                return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
-            }
-
-            using (document)
+            using (var document = JsonDocument.Parse(buffer.AsMemory(0, trimmed.Length)))
             {
                 return FrameOf(eventType, document.RootElement, trimmed, factory, redactor, headers);
             }
@@ -92,7 +90,7 @@ internal static class SseFrameParser
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return new SseFrame<T>(SseFrameKind.Malformed, Text: Preview(trimmed));
+            return Malformed<T>(trimmed, new JsonException($"The event's data is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object."), redactor);
         }
 
         var chunk = JsonModelReader.Read(JsonMarshal.GetRawUtf8Value(root), factory);
@@ -131,13 +129,6 @@ internal static class SseFrameParser
             ValidationErrors = redactor is null ? issues : [.. issues.Select(redactor.Redact)],
             ResponseBody = redactor?.Redact(root.GetRawText()) ?? root.GetRawText(),
         };
-    }
-
-    private static string Preview(ReadOnlySpan<byte> data)
-    {
-        const int Max = 200;
-        var text = Encoding.UTF8.GetString(data.Length > Max ? data[..Max] : data);
-        return data.Length > Max ? text + "…" : text;
     }
 
     /// <summary>Whether the chunk type leaves <c>error</c> and <c>detail</c> to its additional data (so the one-pass read can tell an error frame), asked once per type.</summary>

@@ -77,7 +77,9 @@ public sealed class RequestAdapterTests
 
         Assert.Equal("m", (await client.V1.Models.GetAsync())!.Data![0].Id);
         trailing = true;
-        await Assert.ThrowsAnyAsync<JsonException>(() => client.V1.Models.GetAsync());
+        var error = await Assert.ThrowsAsync<NebiusResponseFormatException>(() => client.V1.Models.GetAsync());
+        Assert.IsAssignableFrom<JsonException>(error.InnerException);
+        Assert.Equal(3 + 28, error.ByteOffset); // counted in the body as sent, the byte order mark included
     }
 
     [Fact]

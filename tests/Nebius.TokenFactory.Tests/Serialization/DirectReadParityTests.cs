@@ -112,30 +112,66 @@ public sealed class DirectReadParityTests
         Assert.Throws<FormatException>(() => new Embedding { EmbeddingProp = "AACAP!AA" }.ToVector());
     }
 
-    [Fact]
-    public void A_fraction_where_an_integer_belongs_fails_as_it_does_with_Kiota()
+    [Theory]
+    [InlineData("""{"completion_tokens":1.5}""", "completion_tokens", "1.5")]
+    [InlineData("""{"completion_tokens":1e400}""", "completion_tokens", "1e400")]
+    [InlineData("""{"completion_tokens":123456789012345678901234567890}""", "completion_tokens", "123456789012345678901234567890")]
+    [InlineData("""{"completion_tokens":"12"}""", "completion_tokens", "\"12\"")]
+    [InlineData("""{"prompt_tokens_details":"none"}""", "prompt_tokens_details", "\"none\"")]
+    public void Keeps_a_value_out_of_range_or_of_the_wrong_kind_and_writes_it_back(string json, string wireName, string raw)
     {
-        const string Json = """{"completion_tokens":1.5}""";
+        // Kiota's node throws for a fraction or an overflow and drops a wrong kind; the direct path keeps each.
+        var usage = (CompletionUsage)ReadDirect(nameof(CompletionUsage), json);
 
-        var kiota = Record.Exception(() => Read(nameof(CompletionUsage), Json, root => new JsonParseNode(root)));
-        var ours = Record.Exception(() => ReadDirect(nameof(CompletionUsage), Json));
-
-        Assert.NotNull(ours);
-        Assert.Equal(kiota?.GetType(), ours.GetType());
+        Assert.Null(usage.CompletionTokens);
+        Assert.Null(usage.PromptTokensDetails);
+        Assert.Equal(raw, Assert.IsType<JsonElement>(usage.AdditionalData[wireName]).GetRawText());
+        Assert.Equal(json, Write(usage));
     }
 
     [Fact]
-    public void Reads_values_of_the_wrong_kind_as_null_like_Kiota()
+    public void Keeps_values_of_the_wrong_kind_in_additional_data_where_Kiota_drops_them()
     {
-        const string Json = """{"id":1,"created":"1","choices":{"not":"a list"},"prompt_token_ids":["a"],"usage":"none"}""";
+        const string Json = """{"id":1,"created":"1","choices":{"not":"a list"},"prompt_token_ids":["a"],"usage":"none","object":"chat.completion"}""";
 
         var direct = (ChatCompletionResponse)ReadDirect(nameof(ChatCompletionResponse), Json);
         var kiota = (ChatCompletionResponse)Read(nameof(ChatCompletionResponse), Json, root => new JsonParseNode(root));
 
+        Assert.Null(kiota.Id);
+        Assert.Empty(kiota.AdditionalData);
         Assert.Null(direct.Id);
         Assert.Null(direct.Created);
-        Assert.Equal(Write(kiota), Write(direct));
-        Assert.Equal(Describe(kiota), Describe(direct));
+        Assert.Null(direct.Choices);
+        Assert.Null(direct.PromptTokenIds);
+        Assert.Null(direct.Usage);
+        Assert.Equal("chat.completion", direct.Object);
+        Assert.Equal(["id", "created", "choices", "prompt_token_ids", "usage"], direct.AdditionalData.Keys);
+        Assert.Equal("""{"not":"a list"}""", ((JsonElement)direct.AdditionalData["choices"]).GetRawText());
+        Assert.All(direct.AdditionalData.Values, value => Assert.IsType<JsonElement>(value));
+        using var written = JsonDocument.Parse(Write(direct));
+        using var sent = JsonDocument.Parse(Json);
+        Assert.True(JsonElement.DeepEquals(sent.RootElement, written.RootElement), Write(direct));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_kind_leaves_the_property_as_it_was()
+    {
+        // The default stays, and so does an earlier value of a repeated key; the raw value is kept beside it.
+        var response = (ChatCompletionResponse)ReadDirect(nameof(ChatCompletionResponse), """{"object":7,"id":"a","id":[1]}""");
+
+        Assert.Equal("chat.completion", response.Object);
+        Assert.Equal("a", response.Id);
+        Assert.Equal("7", Assert.IsType<JsonElement>(response.AdditionalData["object"]).GetRawText());
+        Assert.Equal("[1]", Assert.IsType<JsonElement>(response.AdditionalData["id"]).GetRawText());
+    }
+
+    [Fact]
+    public void A_value_no_member_of_a_union_can_hold_is_kept()
+    {
+        var embedding = (Embedding)ReadDirect(nameof(Embedding), """{"embedding":true,"index":0}""");
+
+        Assert.Null(embedding.EmbeddingProp);
+        Assert.Equal("true", Assert.IsType<JsonElement>(embedding.AdditionalData["embedding"]).GetRawText());
     }
 
     private static IParsable Read(string type, string json, Func<JsonElement, IParseNode> node)
@@ -151,6 +187,7 @@ public sealed class DirectReadParityTests
             nameof(ChatCompletionMessage) => root.GetObjectValue(ChatCompletionMessage.CreateFromDiscriminatorValue),
             nameof(FileResponse) => root.GetObjectValue(FileResponse.CreateFromDiscriminatorValue),
             nameof(CompletionUsage) => root.GetObjectValue(CompletionUsage.CreateFromDiscriminatorValue),
+            nameof(Embedding) => root.GetObjectValue(Embedding.CreateFromDiscriminatorValue),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
     }
@@ -168,6 +205,7 @@ public sealed class DirectReadParityTests
             nameof(ChatCompletionMessage) => JsonModelReader.Read(bytes, ChatCompletionMessage.CreateFromDiscriminatorValue),
             nameof(FileResponse) => JsonModelReader.Read(bytes, FileResponse.CreateFromDiscriminatorValue),
             nameof(CompletionUsage) => JsonModelReader.Read(bytes, CompletionUsage.CreateFromDiscriminatorValue),
+            nameof(Embedding) => JsonModelReader.Read(bytes, Embedding.CreateFromDiscriminatorValue),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
     }

@@ -40,7 +40,6 @@ internal static class DirectReadEmitter
 
         writer.Open(signature);
         writer.Open("switch(wireName)");
-        var anyFallback = false;
         foreach (var property in model.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var key = Literals.Quote(property.WireName);
@@ -49,21 +48,17 @@ internal static class DirectReadEmitter
             var onNull = property.Nullable
                 ? $"if(reader.TokenType == {Token}.Null) {{ if({property.Name} is null) ExplicitNulls.Add({key}); return true; }}"
                 : $"if(reader.TokenType == {Token}.Null) return true;";
-            var direct = DirectRead(property);
-
-            // A model or union reads any value itself (other kinds through its factory and Kiota's node): nothing follows it.
-            var reachesFallback = property.Type is not NamedRef { Type: ModelType or UnionType };
-            anyFallback |= reachesFallback;
-            writer.Line(direct is null ? $"case {key}: {onNull} break;" : reachesFallback ? $"case {key}: {{ {onNull} {direct} break; }}" : $"case {key}: {{ {onNull} {direct} }}");
+            // A type read only by Kiota's node: what that node cannot read, or reads as null, is kept as it came.
+            var read = DirectRead(property)
+                ?? $"var start = reader; if({ModelRuntime.Fallback}.Assign(this, wireName, ref reader) && {property.Name} is not null) return true; reader = start;";
+            // A value it cannot read leaves the property as it was (its default, or an earlier value of a repeated key) and is kept below.
+            writer.Line($"case {key}: {{ {onNull} {read} break; }}");
         }
 
         writer.Line($"default: return {unknown};");
         writer.Close();
-        if (anyFallback)
-        {
-            writer.Line($"return {ModelRuntime.Fallback}.Assign(this, wireName, ref reader);");
-        }
-
+        writer.Line("// Deviation from Kiota: a value of the wrong kind, or out of range, is kept in AdditionalData rather than dropped.");
+        writer.Line($"return {ModelRuntime.Reader}.KeepMismatched(this, wireName, ref reader);");
         writer.Close();
     }
 
@@ -96,7 +91,7 @@ internal static class DirectReadEmitter
         writer.Close();
     }
 
-    /// <summary>The statements that read the field directly and return true; null when it always goes to Kiota's node.</summary>
+    /// <summary>The statements that read the field directly and return true, or leave the reader where it was for a value they cannot read; null when it always goes to Kiota's node.</summary>
     private static string? DirectRead(ModelProperty property)
     {
         var name = property.Name;
@@ -116,11 +111,13 @@ internal static class DirectReadEmitter
             NamedRef { Type: EnumType e } =>
                 $"if(reader.TokenType == {Token}.String) {{ var raw = reader.GetString()!; {name} = global::Microsoft.Kiota.Abstractions.Helpers.EnumHelpers.GetEnumValue<{e.FullName}>(raw); if({name} is null) RememberUnknownEnumValue({key}, raw); return true; }}",
             NamedRef { Type: ModelType m } =>
-                $"{name} = {m.FullName}.ReadJson(ref reader); return true;",
+                $"if(reader.TokenType == {Token}.StartObject) {{ {name} = {m.FullName}.ReadJson(ref reader); return true; }}",
             NamedRef { Type: UnionType u } =>
-                $"{name} = {u.FullName}.ReadJson(ref reader); return true;",
-            ArrayRef { Item: NamedRef { Type: ModelType or UnionType } item } =>
-                $"if(reader.TokenType == {Token}.StartArray) {{ {name} = {ModelRuntime.Reader}.ReadList(ref reader, {((NamedRef)item).Type.FullName}.ReadJson); return true; }}",
+                $"if({ModelRuntime.Reader}.TryReadUnion(ref reader, {u.FullName}.ReadJson, out var union)) {{ {name} = union; return true; }}",
+            ArrayRef { Item: NamedRef { Type: ModelType m } } =>
+                $"if({ModelRuntime.Reader}.TryReadModels(ref reader, {m.FullName}.ReadJson, out var list)) {{ {name} = list; return true; }}",
+            ArrayRef { Item: NamedRef { Type: UnionType u } } =>
+                $"if({ModelRuntime.Reader}.TryReadUnions(ref reader, {u.FullName}.ReadJson, out var list)) {{ {name} = list; return true; }}",
             ArrayRef { Item: PrimitiveRef { Kind: PrimitiveKind.String } } =>
                 $"if({ModelRuntime.Scalars}.TryReadStrings(ref reader, out var list)) {{ {name} = list; return true; }}",
             ArrayRef { Item: PrimitiveRef { Kind: PrimitiveKind.Int or PrimitiveKind.Long or PrimitiveKind.Float or PrimitiveKind.Double } p } =>

@@ -12,6 +12,9 @@ internal static class ModelRuntime
     /// <summary>The interface every generated model implements for the direct path.</summary>
     public const string Model = Namespace + ".IJsonModel";
 
+    /// <summary>The interface every generated union implements for the direct path.</summary>
+    public const string Union = Namespace + ".IJsonUnion";
+
     /// <summary>Drives the direct path: the field loop, lists, discriminator lookahead.</summary>
     public const string Reader = Namespace + ".JsonModelReader";
 

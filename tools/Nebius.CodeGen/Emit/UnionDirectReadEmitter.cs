@@ -9,7 +9,7 @@ namespace Nebius.CodeGen.Emit;
 /// from the value without a choice to make: a string when the only string member is a plain string, a
 /// number when there is one numeric member, a boolean, one array shape of strings, numbers or models, one
 /// object member, or an object whose discriminator names a member. Anything else goes through the factory
-/// and Kiota's node over the value.
+/// and Kiota's node over the value; what that node cannot read leaves the union empty (<c>HasMember</c> false).
 /// </summary>
 internal static class UnionDirectReadEmitter
 {
@@ -33,8 +33,11 @@ internal static class UnionDirectReadEmitter
             writer.Close();
         }
 
-        writer.Line($"return {ModelRuntime.Fallback}.Read(ref reader, CreateFromDiscriminatorValue);");
+        writer.Line($"return {ModelRuntime.Fallback}.ReadOrEmpty(ref reader, CreateFromDiscriminatorValue);");
         writer.Close();
+        var members = union.Members.Count == 0 ? "false" : string.Join(" || ", union.Members.Select(m => $"{m.Name} is not null"));
+        writer.Line("// Deviation from Kiota: a union none of whose members could read the value is empty; the model holding it then keeps the raw value.");
+        writer.Line($"bool {ModelRuntime.Union}.HasMember => {members};");
     }
 
     private static IEnumerable<(string Token, string Body)> Cases(UnionType union)
@@ -61,7 +64,8 @@ internal static class UnionDirectReadEmitter
 
         if (members.Where(m => m.Type is ArrayRef).ToList() is [{ Type: ArrayRef array } list] && ArrayRead(array) is { } read)
         {
-            yield return ("StartArray", $"if({read}) return new {union.FullName} {{ {list.Name} = items }}; break;");
+            // An element of another kind fits no member (Kiota's node would read it as null): the union stays empty.
+            yield return ("StartArray", $"if({read}) return new {union.FullName} {{ {list.Name} = items }}; reader.Skip(); return new {union.FullName}();");
         }
 
         var objects = members.Where(m => m.Type is NamedRef { Type: ModelType or UnionType }).ToList();
@@ -89,7 +93,7 @@ internal static class UnionDirectReadEmitter
     {
         PrimitiveRef { Kind: PrimitiveKind.String } => $"{ModelRuntime.Scalars}.TryReadStrings(ref reader, out var items)",
         PrimitiveRef { Kind: PrimitiveKind.Int or PrimitiveKind.Long or PrimitiveKind.Float or PrimitiveKind.Double } p => $"{ModelRuntime.Scalars}.TryReadNumbers<{TypeSyntax.Primitive(p.Kind)}>(ref reader, out var items)",
-        NamedRef { Type: ModelType m } => $"{ModelRuntime.Reader}.ReadList(ref reader, {m.FullName}.ReadJson) is var items",
+        NamedRef { Type: ModelType m } => $"{ModelRuntime.Reader}.TryReadModels(ref reader, {m.FullName}.ReadJson, out var items)",
         _ => null,
     };
 }

@@ -22,7 +22,7 @@ internal static class UnionEmitter
         var writer = FileFrame.Begin(union.Namespace, Usings);
         writer.Summary(Literals.Doc(union.Description) is { Length: > 0 } doc ? doc : "Composed type wrapper for classes " + Literals.Doc(string.Join(", ", union.Members.Select(m => TypeSyntax.Surface(TypeSyntax.Declared(m.Type))))));
         writer.Line(FileFrame.GeneratedCodeAttribute);
-        writer.Open($"public partial class {union.Name} : IComposedTypeWrapper, IParsable");
+        writer.Open($"public partial class {union.Name} : IComposedTypeWrapper, IParsable, {ModelRuntime.Union}");
         foreach (var member in union.Members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
         {
             var type = TypeSyntax.Nullable(member.Type);

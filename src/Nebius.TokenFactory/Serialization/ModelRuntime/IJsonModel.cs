@@ -34,3 +34,10 @@ internal interface IJsonModel : IParsable
     /// <summary>The model's explicit nulls when it has recorded any, else null (a key repeated with a value forgets its null).</summary>
     ISet<string>? RecordedNulls { get; }
 }
+
+/// <summary>Deviation from Kiota: what every generated union adds for the direct path.</summary>
+internal interface IJsonUnion : IParsable
+{
+    /// <summary>Whether a member holds the value: false when no member could read it (the holder then keeps the raw value).</summary>
+    bool HasMember { get; }
+}

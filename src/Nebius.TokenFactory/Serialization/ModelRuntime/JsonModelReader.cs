@@ -83,19 +83,113 @@ internal static class JsonModelReader
         return model;
     }
 
-    /// <summary>Reads the array the reader is on (its start), each element by <paramref name="read"/>; leaves the reader on the array's end.</summary>
+    /// <summary>
+    /// Reads the array the reader is on (its start) as models, each element by <paramref name="read"/>, when
+    /// every element is an object or null; otherwise leaves the reader on the array's start and returns false
+    /// (the array is then kept whole, see <see cref="KeepMismatched"/>).
+    /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="reader">The reader, on the array's start.</param>
     /// <param name="read">Reads one element from its first token.</param>
-    public static List<T> ReadList<T>(ref Utf8JsonReader reader, JsonValueRead<T> read)
+    /// <param name="list">The models read.</param>
+    public static bool TryReadModels<T>(ref Utf8JsonReader reader, JsonValueRead<T> read, out List<T> list)
     {
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        list = null!;
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            list.Add(read(ref reader));
+            return false;
         }
 
-        return list;
+        var start = reader;
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+            {
+                reader = start;
+                return false;
+            }
+
+            items.Add(read(ref reader));
+        }
+
+        list = items;
+        return true;
+    }
+
+    /// <summary>Reads the value the reader is on as a union; false, with the reader unmoved, when no member can hold it.</summary>
+    /// <typeparam name="T">The union type.</typeparam>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <param name="read">The union's reader.</param>
+    /// <param name="value">The union read.</param>
+    public static bool TryReadUnion<T>(ref Utf8JsonReader reader, JsonValueRead<T> read, out T value)
+        where T : IJsonUnion
+    {
+        var start = reader;
+        value = read(ref reader);
+        if (value.HasMember)
+        {
+            return true;
+        }
+
+        reader = start;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the array the reader is on as unions, each element by <paramref name="read"/> (a JSON null gives an
+    /// empty union, as Kiota's node does); false, with the reader unmoved, when an element fits no member.
+    /// </summary>
+    /// <typeparam name="T">The union type.</typeparam>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <param name="read">The union's reader.</param>
+    /// <param name="list">The unions read.</param>
+    public static bool TryReadUnions<T>(ref Utf8JsonReader reader, JsonValueRead<T> read, out List<T> list)
+        where T : IJsonUnion
+    {
+        list = null!;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var start = reader;
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var isNull = reader.TokenType == JsonTokenType.Null;
+            var item = read(ref reader);
+            if (!isNull && !item.HasMember)
+            {
+                reader = start;
+                return false;
+            }
+
+            items.Add(item);
+        }
+
+        list = items;
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps a value of the wrong kind, or out of range, for a known property: the typed property stays null
+    /// and the value goes, unchanged, to the model's additional data under its wire name (as a
+    /// <see cref="JsonElement"/>, which writes back as it came). Nothing the server sent is dropped.
+    /// </summary>
+    /// <returns>True: the field is known.</returns>
+    /// <param name="model">The model being read.</param>
+    /// <param name="wireName">The JSON property name.</param>
+    /// <param name="reader">The reader, on the value's first token; left on its last token.</param>
+    public static bool KeepMismatched(IParsable model, scoped ReadOnlySpan<char> wireName, ref Utf8JsonReader reader)
+    {
+        var value = JsonElement.ParseValue(ref reader);
+        if (model is IAdditionalDataHolder holder)
+        {
+            (holder.AdditionalData ??= new Dictionary<string, object>())[wireName.ToString()] = value;
+        }
+
+        return true;
     }
 
     /// <summary>

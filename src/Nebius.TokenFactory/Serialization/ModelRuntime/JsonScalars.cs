@@ -6,7 +6,7 @@ namespace Nebius.TokenFactory.Serialization;
 /// <summary>The direct reads of scalar values and lists of them that the generated <c>ReadField</c>s share.</summary>
 internal static class JsonScalars
 {
-    /// <summary>Reads the number the reader is on as <typeparamref name="T"/> (int, long, float or double); false when it does not fit.</summary>
+    /// <summary>Reads the number the reader is on as <typeparamref name="T"/> (int, long, float or double); false when it does not fit (a fraction for an integer, beyond the type's range).</summary>
     /// <typeparam name="T">The number type.</typeparam>
     /// <param name="reader">The reader, on a number.</param>
     /// <param name="value">The number read.</param>
@@ -36,9 +36,10 @@ internal static class JsonScalars
             return true;
         }
 
+        // A float or double that overflows to infinity is out of range: JSON cannot carry it back.
         if (typeof(T) == typeof(float))
         {
-            if (!reader.TryGetSingle(out var number))
+            if (!reader.TryGetSingle(out var number) || !float.IsFinite(number))
             {
                 return false;
             }
@@ -49,7 +50,7 @@ internal static class JsonScalars
 
         if (typeof(T) == typeof(double))
         {
-            if (!reader.TryGetDouble(out var number))
+            if (!reader.TryGetDouble(out var number) || !double.IsFinite(number))
             {
                 return false;
             }
