@@ -24,6 +24,9 @@ internal sealed class FuzzHarness : IAsyncDisposable
 
     public FuzzClient Client { get; }
 
+    /// <summary>Requests the server has answered: one per case, since the client does not retry.</summary>
+    public int Requests => _server.Requests;
+
     public static async Task<FuzzHarness> StartAsync()
     {
         var server = await FuzzServer.StartAsync().ConfigureAwait(false);
