@@ -39,7 +39,7 @@ public sealed class NebiusChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (request, projectId) = ChatRequestMapper.Map(this, messages, options, DefaultModelId);
-        var response = await _client.V1.Chat.Completions.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
+        var response = await _client.V1.Chat.Completions.PostAsync(request, c => c.RequireBody().QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the chat completion with an empty body.");
         return ChatResponseMapper.ToChatResponse(response);
     }

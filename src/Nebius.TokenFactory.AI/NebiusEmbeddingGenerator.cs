@@ -72,7 +72,7 @@ public sealed class NebiusEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 request.AdditionalData[key] = value;
             }
 
-            var response = await client.V1.Embeddings.PostAsync(request, c => c.QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
+            var response = await client.V1.Embeddings.PostAsync(request, c => c.RequireBody().QueryParameters.AiProjectId = projectId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The server answered the embeddings call with an empty body.");
             var data = (response.Data ?? []).OrderBy(e => e.Index).ToList();
             if (data.Count != batch.Length)

@@ -44,7 +44,8 @@ internal static class BatchRoundTrip
                     CompletionWindow = NebiusLimits.BatchCompletionWindow,
                     Metadata = options.Metadata is null ? null : new BatchCreateRequestMetadata { AdditionalData = options.Metadata.ToDictionary(p => p.Key, p => (object)p.Value) },
                 },
-                cancellationToken: cancellationToken).ConfigureAwait(false)
+                c => c.RequireBody(),
+                cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The server answered the batch create with an empty body.");
             options.Progress?.Report(created);
             var batch = await client.V1.Batches[created.Id!].WaitForCompletionAsync(options.Wait, options.Progress, cancellationToken).ConfigureAwait(false);

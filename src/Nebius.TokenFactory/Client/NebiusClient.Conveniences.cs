@@ -13,7 +13,7 @@ public partial class NebiusClient
     public virtual async Task<ChatCompletionResponse> CompleteChatAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         RequestChecks.Chat(request, nameof(request));
-        return await V1.Chat.Completions.PostAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)
+        return await V1.Chat.Completions.PostAsync(request, c => c.RequireBody(), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the chat completion with an empty body.");
     }
 
@@ -63,7 +63,7 @@ public partial class NebiusClient
             // base64 is a quarter of the size of the JSON numbers and decodes without parsing text.
             EncodingFormat = EmbeddingEncodingFormat.Base64,
         };
-        var response = await V1.Embeddings.PostAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)
+        var response = await V1.Embeddings.PostAsync(request, c => c.RequireBody(), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the embeddings call with an empty body.");
         return [.. (response.Data ?? []).OrderBy(e => e.Index).Select(e => e.ToVector())];
     }

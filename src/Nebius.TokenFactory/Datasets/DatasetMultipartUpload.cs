@@ -59,7 +59,7 @@ internal static class DatasetMultipartUpload
                     ended = filled < partSize;
                 }
 
-                return await upload.Complete.PostAsync(new CompleteUploadRequest { PartIds = [.. ids] }, cancellationToken: cancellationToken).ConfigureAwait(false)
+                return await upload.Complete.PostAsync(new CompleteUploadRequest { PartIds = [.. ids] }, c => c.RequireBody(), cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("The server answered the upload's completion with an empty body.");
             }
             catch (Exception ex) when (ex is NebiusApiException or HttpRequestException or IOException or InvalidOperationException)

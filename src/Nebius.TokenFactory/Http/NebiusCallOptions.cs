@@ -34,6 +34,20 @@ public static class NebiusCallOptions
         return configuration;
     }
 
+    /// <summary>
+    /// Makes an answer without a body an error for this call: a success status with no body (or a 204) ends in
+    /// <see cref="NebiusResponseFormatException"/> with the answer's status and request id, where Kiota's shape
+    /// returns null. The client's short forms, the waits and the Microsoft.Extensions.AI adapter ask for this.
+    /// </summary>
+    /// <param name="configuration">The call's request configuration.</param>
+    public static RequestConfiguration<T> RequireBody<T>(this RequestConfiguration<T> configuration)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Options.Add(Http.NebiusRequiredBodyOption.Instance);
+        return configuration;
+    }
+
     /// <summary>Turns retries off for this call, or marks it safe to retry after a server error.</summary>
     /// <param name="configuration">The call's request configuration.</param>
     /// <param name="retry">The retry behaviour for this call.</param>

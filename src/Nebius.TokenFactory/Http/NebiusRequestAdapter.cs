@@ -146,15 +146,18 @@ internal sealed class NebiusRequestAdapter : IRequestAdapter, Streaming.IEventSt
         using (response)
         {
             await _bodies.ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-            if (read is null || ResponseBodies.HasNoBody(response))
+            if (read is null)
             {
                 return default;
             }
 
-            using var root = await _bodies.ReadRootAsync(response, cancellationToken).ConfigureAwait(false);
+            using var root = ResponseBodies.HasNoBody(response) ? null : await _bodies.ReadRootAsync(response, cancellationToken).ConfigureAwait(false);
             if (root is null)
             {
-                return default;
+                // Kiota's shape answers null; a caller that cannot use null asked for an error instead.
+                return requestInfo.RequestOptions.Any(o => o is NebiusRequiredBodyOption)
+                    ? throw _bodies.Unreadable(response, [], new InvalidDataException("The answer has no body, where the operation returns one."))
+                    : default;
             }
 
             try

@@ -40,7 +40,7 @@ internal static class MultipartUpload
         form.Add(file, "file", source.FileName);
 
         request.Headers.TryAdd("Accept", "application/json");
-        request.AddRequestOptions([new RequestContentOption(form)]);
+        request.AddRequestOptions([new RequestContentOption(form), NebiusRequiredBodyOption.Instance]);
         try
         {
             return await adapter.SendAsync(request, factory, errorMapping, cancellationToken).ConfigureAwait(false)

@@ -20,6 +20,7 @@ internal sealed class PackageRuntime : IDisposable
     private static readonly string[] RuntimeSources =
     [
         "Paging/Pager.cs", "Waiting/Poller.cs", "Waiting/TerminalStatus.cs", "Waiting/NebiusWaitOptions.cs", "Waiting/NebiusWaitTimeoutException.cs",
+        "Http/NebiusRequiredBodyOption.cs",
     ];
 
     private readonly AssemblyLoadContext _context;

@@ -100,6 +100,28 @@ public sealed class UnreadableBodyTests
         Assert.Contains("[redacted]", error.Excerpt, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(204)]
+    public async Task An_answer_without_a_body_is_null_from_the_generated_call_and_a_format_exception_from_a_short_form(int status)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond((context, _) =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers["x-request-id"] = "req-empty";
+            return Task.CompletedTask;
+        });
+        using var client = TestClients.Create(server);
+
+        Assert.Null(await client.V1.Chat.Completions.PostAsync(TestRequests.Chat("m")));
+        var error = await Assert.ThrowsAsync<NebiusResponseFormatException>(() => client.CompleteChatAsync(TestRequests.Chat("m")));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal("req-empty", error.RequestId);
+        Assert.Contains("no body", error.Message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, long?> Frames() => new()
     {
         { "malformed", """{"id":"c","choices":[}""", 21 },

@@ -34,7 +34,7 @@ internal sealed class WaitingEmitter(string rootNamespace)
         writer.Line("// Deviation from Kiota, which generates no waiting: the terminal states come from the operation's x-nebius-long-running.");
         writer.Open($"public Task<{model}> WaitForCompletionAsync(global::{rootNamespace}.NebiusWaitOptions? options = default, IProgress<{model}>? progress = default, CancellationToken cancellationToken = default)");
         writer.Line($"return global::{rootNamespace}.Waiting.Poller.WaitAsync<{model}>(");
-        writer.Line("    token => GetAsync(cancellationToken: token),");
+        writer.Line($"    token => GetAsync(c => c.Options.Add(global::{rootNamespace}.Http.NebiusRequiredBodyOption.Instance), token),");
         writer.Line($"    {states}.IsTerminal,");
         writer.Line($"    resource => resource.{resource.Status.Name},");
         writer.Line($"    {Literals.Quote("The " + resource.Resource)},");

@@ -60,7 +60,7 @@ public partial class DatasetsRequestBuilder
             throw new ArgumentException("A dataset needs at least one row.", nameof(rows));
         }
 
-        return await PostAsync(body, requestConfiguration, cancellationToken).ConfigureAwait(false)
+        return await PostAsync(body, c => requestConfiguration?.Invoke(c.RequireBody()), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the dataset create with an empty body.");
     }
 }

@@ -93,7 +93,7 @@ public partial class UploadsRequestBuilder
         Action<RequestConfiguration<UploadsRequestBuilderPostQueryParameters>>? requestConfiguration,
         CancellationToken cancellationToken)
     {
-        var opened = await PostAsync(body, requestConfiguration, cancellationToken).ConfigureAwait(false);
+        var opened = await PostAsync(body, c => requestConfiguration?.Invoke(c.RequireBody()), cancellationToken).ConfigureAwait(false);
         var uploadId = opened?.Id ?? throw new InvalidOperationException("The server opened the upload but gave no upload id.");
         var state = new DatasetUploadState(uploadId, partSize, []);
         return await DatasetMultipartUpload.SendPartsAndCompleteAsync(this[uploadId], state, content, options, nameof(content), cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public partial class WithUploadItemRequestBuilder
     public async Task<UploadResponse> CancelAsync(CancellationToken cancellationToken = default)
     {
         await Cancel.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+        return await GetAsync(c => c.RequireBody(), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The server answered the upload's state with an empty body.");
     }
 }
