@@ -19,11 +19,11 @@ public sealed class TypedOutcomeProperties(FuzzHarnessFixture fixture)
     /// <summary>Room for a loaded machine between the client's deadline and what the property accepts.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
-    [Property(MaxTest = 250, Replay = FuzzSeeds.Replay, Skip = KnownLibraryBugs.UntypedJsonOutcomes)]
+    [Property(MaxTest = 250, Replay = FuzzSeeds.Replay)]
     public Property Every_JSON_call_ends_typed_before_its_deadline() =>
         Prop.ForAll(Arb.From(FuzzCases.Json), EndsTypedAsync);
 
-    [Property(MaxTest = 200, Replay = FuzzSeeds.Replay, Skip = KnownLibraryBugs.UntypedStreamOutcomes)]
+    [Property(MaxTest = 200, Replay = FuzzSeeds.Replay)]
     public Property Every_stream_ends_typed_before_its_deadline() =>
         Prop.ForAll(Arb.From(FuzzCases.Stream), EndsTypedAsync);
 
